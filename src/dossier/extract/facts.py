@@ -1,0 +1,53 @@
+"""From a processed spaCy Doc to the Facts record: the one place the Doc's state becomes data."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.tokens import Doc
+
+from dossier.extract.fold import name_key
+from dossier.extract.state import Found, state
+from dossier.model import Actor, Document, Evidence, Facts, Mention, Statement
+
+
+def _aliases(name: str, mentions: list[Found], text: str) -> tuple[str, ...]:
+    """Distinct names the document uses for the actor, first use first; anaphors are not names."""
+    seen: dict[str, str] = {}
+    for m in mentions:
+        if m.how == "anaphor":
+            continue
+        surface = text[m.start : m.end]
+        seen.setdefault(name_key(surface), surface)
+    if name_key(name) in seen:
+        seen[name_key(name)] = name
+    return tuple(seen.values())
+
+
+def to_facts(document: Document, doc: Doc) -> Facts:
+    found = state(doc)
+    text = document.text
+    by_actor: dict[str, list[Found]] = defaultdict(list)
+    for m in found.mentions:
+        by_actor[m.actor].append(m)
+    actors = []
+    for name, mentions in by_actor.items():
+        info = found.actors[name]
+        actors.append(
+            Actor(
+                name=name,
+                kind=info.kind,
+                aliases=_aliases(name, mentions, text),
+                mentions=tuple(
+                    Mention(text[m.start : m.end], Evidence(document.id, m.start, m.end), m.how)
+                    for m in mentions
+                ),
+                registered=info.registered,
+                parent=info.parent,
+            )
+        )
+    statements = tuple(
+        Statement(actor, topic, Evidence(document.id, start, end))
+        for actor, topic, start, end in found.statements
+    )
+    return Facts(document=document, actors=tuple(actors), statements=statements)

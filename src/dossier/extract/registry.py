@@ -1,0 +1,113 @@
+"""The registry of known actors (armed groups and the organisations around them), from data files.
+
+The registry compiles every name into one regular expression run over the folded text: one pass,
+longest name first, so "Islamic State Khorasan Province" wins over "Islamic State" at the same
+position and "IS" never matches inside "IS-K".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+import yaml
+
+from dossier.extract.fold import fold, name_key
+from dossier.model import ARMED_GROUP
+
+REGISTRY_FILES = ("groups.yaml", "organizations.yaml")
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    parent: str | None = None
+    founded: str | None = None
+    region: str | None = None
+    gtd: str | None = None
+
+
+def is_acronym(name: str) -> bool:
+    """Acronyms are matched case-sensitively: "IS" is a group, "is" is a verb.
+
+    Covers all-caps names ("ISKP", "IS-K", "M-19") and short mixed-case ones ("LeT", "JeM").
+    """
+    letters = [c for c in name if c.isalpha()]
+    if not letters:
+        return True
+    if not any(c.islower() for c in letters):
+        return True
+    return " " not in name and len(name) <= 5 and sum(c.isupper() for c in letters) >= 2
+
+
+def _pattern(name: str) -> str:
+    words = re.split(r"[\s\-]+", fold(name).strip())
+    body = r"[\s\-]+".join(re.escape(w) for w in words if w)
+    return body if is_acronym(name) else f"(?i:{body})"
+
+
+class Registry:
+    def __init__(self, entries: list[Entry]) -> None:
+        self.entries = entries
+        self.by_name = {e.name: e for e in entries}
+        self._exact: dict[str, Entry] = {}
+        self._caseless: dict[str, Entry] = {}
+        surfaces: set[str] = set()
+        for entry in entries:
+            for surface in (entry.name, *entry.aliases):
+                surfaces.add(surface)
+                if is_acronym(surface):
+                    self._exact.setdefault(_exact_key(surface), entry)
+                else:
+                    self._caseless.setdefault(name_key(surface), entry)
+        alternatives = sorted(surfaces, key=lambda s: (-len(s), s))
+        self.matcher = re.compile(
+            r"(?<![\w'])(?:" + "|".join(_pattern(s) for s in alternatives) + r")(?![\w])"
+        )
+
+    def lookup(self, surface: str) -> Entry | None:
+        """The entry a surface form names, honouring case for acronyms."""
+        return self._exact.get(_exact_key(surface)) or (
+            None if is_acronym(surface) else self._caseless.get(name_key(surface))
+        )
+
+    def find(self, text: str) -> list[tuple[int, int, Entry]]:
+        """Every registry name in `text` as (start, end, entry), non-overlapping."""
+        found = []
+        for match in self.matcher.finditer(fold(text)):
+            entry = self.lookup(match.group())
+            if entry is not None:
+                found.append((match.start(), match.end(), entry))
+        return found
+
+    def armed_groups(self) -> list[Entry]:
+        return [e for e in self.entries if e.kind == ARMED_GROUP]
+
+
+def _exact_key(surface: str) -> str:
+    return " ".join(fold(surface).replace("-", " ").split())
+
+
+def _entry(record: dict, default_kind: str) -> Entry:
+    return Entry(
+        name=record["name"],
+        kind=record.get("kind", default_kind),
+        aliases=tuple(str(a) for a in record.get("aliases") or ()),
+        parent=record.get("parent"),
+        founded=str(record["founded"]) if record.get("founded") else None,
+        region=record.get("region"),
+        gtd=record.get("gtd"),
+    )
+
+
+@cache
+def load_registry() -> Registry:
+    entries: list[Entry] = []
+    for filename in REGISTRY_FILES:
+        text = files("dossier.data").joinpath(filename).read_text(encoding="utf-8")
+        entries.extend(_entry(r, ARMED_GROUP) for r in yaml.safe_load(text) or [])
+    return Registry(entries)

@@ -1,0 +1,79 @@
+"""File each sentence about an armed group under the profile question it answers.
+
+A sentence is about a group when it names the group or refers back to it ("the group").
+Questions are not statements (a headline asking "how dangerous is it?" answers nothing). The
+topic comes from cue words (data/topics.yaml); a sentence with no cue is kept under "other", so
+the profile can still show it, and nothing the article says about a group is lost.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+import yaml
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dossier.extract.state import state
+from dossier.model import ARMED_GROUP
+
+OTHER = "other"
+IDENTITY = "identity"
+
+
+@dataclass(frozen=True)
+class Topic:
+    topic: str
+    title: str
+    cues: re.Pattern[str]
+
+
+@cache
+def topics() -> tuple[Topic, ...]:
+    data = yaml.safe_load(files("dossier.data").joinpath("topics.yaml").read_text("utf-8"))
+    return tuple(
+        Topic(t["topic"], t["title"], re.compile(r"\b(?:" + "|".join(t["cues"]) + r")\b", re.I))
+        for t in data
+    )
+
+
+def topic_of(sentence: str) -> str:
+    best, hits = OTHER, 0
+    for topic in topics():
+        n = len(topic.cues.findall(sentence))
+        if n > hits:
+            best, hits = topic.topic, n
+    return best
+
+
+class Statements:
+    def __call__(self, doc: Doc) -> Doc:
+        found = state(doc)
+        groups = [m for m in found.mentions if found.actors[m.actor].kind == ARMED_GROUP]
+        if not groups:
+            return doc
+        i = 0
+        for sentence in doc.sents:
+            start, end = sentence.start_char, sentence.end_char
+            text = sentence.text.rstrip()
+            end = start + len(text)
+            about: list[str] = []
+            while i < len(groups) and groups[i].start < end:
+                if groups[i].start >= start and groups[i].actor not in about:
+                    about.append(groups[i].actor)
+                i += 1
+            if not about or text.endswith("?"):
+                continue
+            topic = topic_of(text)
+            for actor in about:
+                defined = any(start <= p < end for p in found.definitions.get(actor, ()))
+                found.statements.append((actor, IDENTITY if defined else topic, start, end))
+        return doc
+
+
+@Language.factory("dossier_statements")
+def make_statements(nlp: Language, name: str) -> Statements:
+    return Statements()

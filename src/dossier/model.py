@@ -1,0 +1,203 @@
+"""The records that flow from ingest to the surfaces.
+
+Frozen and typed, with no behaviour beyond small derived properties. Every fact holds an
+`Evidence`, and `document.text[evidence.start:evidence.end]` is always its quote.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+# Actor kinds. Armed groups are what dossier profiles; the others appear as sources or parties.
+ARMED_GROUP = "armed_group"
+ORGANIZATION = "organization"
+SECURITY_FORCE = "security_force"
+PERSON = "person"
+STATE = "state"
+
+ATTRIBUTIONS = ("claimed", "accused", "suspected", "confirmed", "unknown")
+RELATION_TYPES = (
+    "branch_of",
+    "founded_from",
+    "split_from",
+    "rival_of",
+    "allied_with",
+    "linked_to",
+    "recruits_from",
+    "affiliated_with",
+)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article, as clean text plus the metadata ingest could find.
+
+    `id` is readable (the file name without its extension, or the id a JSONL line gives) so that
+    citations can be read by a person; `content_hash` identifies the text itself.
+    """
+
+    id: str
+    text: str
+    content_hash: str
+    path: str
+    title: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    source: str | None = None
+    language: str = "en"
+    format: str = "text"
+    # Paragraphs the cleaner removed (boilerplate, repeats), kept so that nothing is silently lost.
+    dropped: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Input that could not become a Document, with the reason; stored in quarantine."""
+
+    path: str
+    reason: str
+    line: int | None = None
+    raw: bytes | None = None
+    size: int | None = None
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}" if self.line is not None else self.path
+
+    def message(self) -> str:
+        return f"refused {self.where}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    document_id: str
+    start: int
+    end: int
+    # Who the text attributes the fact to ("police said"); None is the document's own voice.
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of text that names (or refers back to) an actor.
+
+    `how` says what found it: the registry, a mined alias ("acronym", "also_known_as"),
+    an anaphor resolved to its antecedent ("anaphor"), or the statistical NER ("ner").
+    """
+
+    text: str
+    evidence: Evidence
+    how: str
+
+    @property
+    def is_name(self) -> bool:
+        return self.how != "anaphor"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An actor as one document shows it: its canonical name, the names used, every mention."""
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+    registered: bool = True
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class Count:
+    """A figure with its uncertainty: "more than 170" is low=171, high=None."""
+
+    low: int | None
+    high: int | None
+    text: str
+
+
+@dataclass(frozen=True)
+class DateValue:
+    value: str | None  # ISO date, "YYYY-MM" or "YYYY"
+    precision: str  # day, month, year, range, open_range
+    text: str
+    end: str | None = None
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str | None
+    text: str
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    type: str
+    evidence: Evidence
+    date: DateValue | None = None
+    place: Place | None = None
+    site: str | None = None
+    perpetrator: str | None = None
+    perpetrator_text: str | None = None
+    attribution: str = "unknown"
+    attributed_by: str | None = None
+    suicide: bool = False
+    killed: Count | None = None
+    wounded: Count | None = None
+    targets: tuple[str, ...] = ()
+    victims: tuple[str, ...] = ()
+    weapon: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Relation:
+    subject: str
+    type: str
+    object: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Who says something about an actor ("according to CSIS, IS-K ...")."""
+
+    source: str
+    about: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A sentence of a document about an actor, filed under the profile topic it answers.
+
+    The profile is made of these: each is the author's (or its attributed source's) own words,
+    so every line of a profile is a quote with its place in the document.
+    """
+
+    about: str
+    topic: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Anomaly:
+    text: str
+    why: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Everything extract finds in one document."""
+
+    document: Document
+    actors: tuple[Actor, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    events: tuple[Event, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    victim_categories: tuple[str, ...] = ()
+    anomalies: tuple[Anomaly, ...] = ()

@@ -1,0 +1,34 @@
+"""Configuration, built once from the environment and flags and passed down as an argument."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+DEFAULT_DATABASE = "sqlite:///dossier.sqlite"
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = DEFAULT_DATABASE
+    # Inputs are hostile: a file (or one JSONL record) larger than this is refused, not parsed.
+    max_document_bytes: int = 5 * 1024 * 1024
+    # Raw bytes of a refused input are kept in the quarantine table up to this size.
+    max_quarantine_bytes: int = 5 * 1024 * 1024
+    batch_size: int = 32
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> Settings:
+        """Environment first (DOSSIER_*), then explicit flags; flags that are None are ignored."""
+        env = os.environ
+        settings = cls(
+            database_url=env.get("DOSSIER_DATABASE_URL", DEFAULT_DATABASE),
+            max_document_bytes=int(env.get("DOSSIER_MAX_DOCUMENT_BYTES", cls.max_document_bytes)),
+        )
+        given = {k: v for k, v in overrides.items() if v is not None}
+        return replace(settings, **given)
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
