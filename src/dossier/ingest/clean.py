@@ -7,6 +7,7 @@ before extraction, and what it removes is returned rather than thrown away.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 from importlib.resources import files
 
@@ -25,17 +26,26 @@ def is_boilerplate(paragraph: str) -> bool:
     return boilerplate_patterns().fullmatch(paragraph) is not None
 
 
+# A short paragraph printed more than once is page furniture (a photo caption, a pull quote):
+# every copy goes. A longer repeated paragraph is article text printed twice: the first stays.
+FURNITURE_CHARS = 300
+
+
 def clean_text(text: str) -> tuple[str, tuple[str, ...]]:
     """Return the clean text (paragraphs joined by blank lines) and the paragraphs dropped."""
+    paragraphs = [
+        _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
+        for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    ]
+    paragraphs = [p for p in paragraphs if p]
+    copies = Counter(p.casefold() for p in paragraphs)
     kept: list[str] = []
     dropped: list[str] = []
     seen: set[str] = set()
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        paragraph = _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
-        if not paragraph:
-            continue
+    for i, paragraph in enumerate(paragraphs):
         key = paragraph.casefold()
-        if key in seen or is_boilerplate(paragraph):
+        furniture = copies[key] > 1 and len(paragraph) <= FURNITURE_CHARS and i > 0
+        if key in seen or furniture or is_boilerplate(paragraph):
             dropped.append(paragraph)
             continue
         seen.add(key)

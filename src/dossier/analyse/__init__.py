@@ -1,0 +1,1 @@
+"""analyse: reads the store and answers questions about groups (profile, later danger index)."""

@@ -1,0 +1,89 @@
+"""The facts contract of `dossier extract --format jsonl` (shared/FACTS.md), schema 1.
+
+Field names are stable: add fields freely, never rename or drop one without raising SCHEMA.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from dossier.model import Count, Evidence, Facts, Refusal
+
+SCHEMA = 1
+
+
+def _span(evidence: Evidence) -> dict[str, Any]:
+    return {"start": evidence.start, "end": evidence.end}
+
+
+def _count(count: Count | None) -> dict[str, Any] | None:
+    return None if count is None else {"low": count.low, "high": count.high, "text": count.text}
+
+
+def facts_record(facts: Facts) -> dict[str, Any]:
+    document = facts.document
+    return {
+        "schema": SCHEMA,
+        "document": {
+            "id": document.id,
+            "path": document.path,
+            "title": document.title,
+            "published": document.published.isoformat() if document.published else None,
+            "url": document.url,
+            "source": document.source,
+        },
+        "actors": [
+            {
+                "name": actor.name,
+                "kind": actor.kind,
+                "registered": actor.registered,
+                "aliases": list(actor.aliases),
+                "mentions": [
+                    {**_span(m.evidence), "text": m.text, "how": m.how} for m in actor.mentions
+                ],
+            }
+            for actor in facts.actors
+        ],
+        "events": [
+            {
+                **{
+                    k: v for k, v in asdict(e).items() if k not in ("evidence", "killed", "wounded")
+                },
+                "killed": _count(e.killed),
+                "wounded": _count(e.wounded),
+                "evidence": _span(e.evidence),
+                "source": e.evidence.source,
+            }
+            for e in facts.events
+        ],
+        "relations": [
+            {
+                "subject": r.subject,
+                "type": r.type,
+                "object": r.object,
+                "evidence": _span(r.evidence),
+                "source": r.evidence.source,
+            }
+            for r in facts.relations
+        ],
+        "victim_categories": list(facts.victim_categories),
+        "claims": [
+            {"source": c.source, "about": c.about, "evidence": _span(c.evidence)}
+            for c in facts.claims
+        ],
+        "statements": [
+            {"about": s.about, "topic": s.topic, "evidence": _span(s.evidence)}
+            for s in facts.statements
+        ],
+        "anomalies": [
+            {"text": a.text, "why": a.why, "evidence": _span(a.evidence)} for a in facts.anomalies
+        ],
+    }
+
+
+def refusal_record(refusal: Refusal) -> dict[str, Any]:
+    refused: dict[str, Any] = {"path": refusal.path, "reason": refusal.reason}
+    if refusal.line is not None:
+        refused["line"] = refusal.line
+    return {"schema": SCHEMA, "refused": refused}

@@ -1,0 +1,1 @@
+"""resolve: across documents, one canonical actor per group."""

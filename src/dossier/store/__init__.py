@@ -1,0 +1,318 @@
+"""store: the only place that speaks SQL.
+
+`Store` writes what extract and resolve produce and answers the questions analyse asks. Writes
+are idempotent: a document already stored (same content hash) or a refusal already kept
+(same path, line and reason) changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from dossier.extract.fold import name_key
+from dossier.model import Document, Facts, Refusal
+from dossier.store.db import make_engine, migrate
+from dossier.store.tables import (
+    ActorRow,
+    AliasRow,
+    DocumentRow,
+    MentionRow,
+    RefusalRow,
+    StatementRow,
+)
+
+
+@dataclass(frozen=True)
+class ActorSummary:
+    name: str
+    kind: str
+    registered: bool
+    documents: int
+    mentions: int
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A stored span: a statement or an alias, with its document for the citation."""
+
+    document_id: str
+    start: int
+    end: int
+    text: str
+    topic: str = ""
+
+
+class Store:
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine: Engine = make_engine(url)
+        migrate(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # ---- writing -------------------------------------------------------------------------
+
+    def has_document(self, document: Document) -> bool:
+        with Session(self.engine) as session:
+            found = session.scalar(
+                select(DocumentRow.id).where(DocumentRow.content_hash == document.content_hash)
+            )
+            return found is not None
+
+    def known_names(self) -> dict[str, str]:
+        """Every alias key in the store -> the canonical name of its actor (for resolve)."""
+        with Session(self.engine) as session:
+            rows = session.execute(
+                select(AliasRow.key, ActorRow.name).join(ActorRow, AliasRow.actor_id == ActorRow.id)
+            )
+            return {key: name for key, name in rows}
+
+    def add_refusal(self, refusal: Refusal) -> bool:
+        """Keep a refusal in quarantine; False if the same refusal is already kept."""
+        line = refusal.line if refusal.line is not None else -1
+        with Session(self.engine) as session, session.begin():
+            exists = session.scalar(
+                select(RefusalRow.id).where(
+                    RefusalRow.path == refusal.path,
+                    RefusalRow.line == line,
+                    RefusalRow.reason == refusal.reason,
+                )
+            )
+            if exists is not None:
+                return False
+            session.add(
+                RefusalRow(
+                    path=refusal.path,
+                    line=line,
+                    reason=refusal.reason,
+                    size=refusal.size,
+                    raw=refusal.raw,
+                )
+            )
+            return True
+
+    def add(self, facts: Facts, canonical: dict[str, str]) -> bool:
+        """Store a document and its facts, actors named by `canonical` (from resolve).
+
+        False, and nothing written, when a document with the same content is already stored.
+        """
+        document = facts.document
+        with Session(self.engine) as session, session.begin():
+            exists = session.scalar(
+                select(DocumentRow.id).where(DocumentRow.content_hash == document.content_hash)
+            )
+            if exists is not None:
+                return False
+            doc_id = _free_id(session, document.id, document.content_hash)
+            session.add(
+                DocumentRow(
+                    id=doc_id,
+                    content_hash=document.content_hash,
+                    path=document.path,
+                    title=document.title,
+                    published=document.published,
+                    url=document.url,
+                    source=document.source,
+                    language=document.language,
+                    format=document.format,
+                    text=document.text,
+                    dropped=list(document.dropped),
+                )
+            )
+            session.flush()
+            for actor in facts.actors:
+                row = _actor_row(session, canonical.get(actor.name, actor.name), actor)
+                known = set(
+                    session.scalars(select(AliasRow.key).where(AliasRow.actor_id == row.id))
+                )
+                for mention in actor.mentions:
+                    ev = mention.evidence
+                    session.add(
+                        MentionRow(
+                            actor_id=row.id,
+                            document_id=doc_id,
+                            char_start=ev.start,
+                            char_end=ev.end,
+                            text=mention.text,
+                            how=mention.how,
+                        )
+                    )
+                    key = name_key(mention.text)
+                    if mention.is_name and key not in known:
+                        known.add(key)
+                        session.add(
+                            AliasRow(
+                                actor_id=row.id,
+                                alias=mention.text,
+                                key=key,
+                                document_id=doc_id,
+                                char_start=ev.start,
+                                char_end=ev.end,
+                            )
+                        )
+                session.flush()
+            ids = dict(
+                session.execute(
+                    select(ActorRow.name, ActorRow.id).where(
+                        ActorRow.name.in_({canonical.get(a.name, a.name) for a in facts.actors})
+                    )
+                ).all()
+            )
+            for statement in facts.statements:
+                ev = statement.evidence
+                session.add(
+                    StatementRow(
+                        actor_id=ids[canonical.get(statement.about, statement.about)],
+                        document_id=doc_id,
+                        topic=statement.topic,
+                        char_start=ev.start,
+                        char_end=ev.end,
+                    )
+                )
+            return True
+
+    # ---- reading -------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        with Session(self.engine) as session:
+            return {
+                "documents": session.scalar(select(func.count()).select_from(DocumentRow)) or 0,
+                "refusals": session.scalar(select(func.count()).select_from(RefusalRow)) or 0,
+                "actors": session.scalar(select(func.count()).select_from(ActorRow)) or 0,
+                "mentions": session.scalar(select(func.count()).select_from(MentionRow)) or 0,
+                "statements": session.scalar(select(func.count()).select_from(StatementRow)) or 0,
+            }
+
+    def actors(self, kinds: Iterable[str] | None = None) -> list[ActorSummary]:
+        with Session(self.engine) as session:
+            query = (
+                select(
+                    ActorRow.id,
+                    ActorRow.name,
+                    ActorRow.kind,
+                    ActorRow.registered,
+                    func.count(func.distinct(MentionRow.document_id)),
+                    func.count(MentionRow.id),
+                )
+                .join(MentionRow, MentionRow.actor_id == ActorRow.id)
+                .group_by(ActorRow.id)
+                .order_by(func.count(MentionRow.id).desc(), ActorRow.name)
+            )
+            if kinds is not None:
+                query = query.where(ActorRow.kind.in_(list(kinds)))
+            rows = session.execute(query).all()
+            aliases: dict[int, list[str]] = {}
+            for actor_id, alias in session.execute(
+                select(AliasRow.actor_id, AliasRow.alias).order_by(AliasRow.id)
+            ):
+                aliases.setdefault(actor_id, []).append(alias)
+            return [
+                ActorSummary(name, kind, registered, docs, mentions, tuple(aliases.get(id_, ())))
+                for id_, name, kind, registered, docs, mentions in rows
+            ]
+
+    def actor_named(self, name: str) -> str | None:
+        """The canonical name of the actor any of whose aliases (or its name) is `name`."""
+        key = name_key(name)
+        with Session(self.engine) as session:
+            found = session.scalar(
+                select(ActorRow.name)
+                .join(AliasRow, AliasRow.actor_id == ActorRow.id)
+                .where(AliasRow.key == key)
+                .order_by(ActorRow.registered.desc())
+                .limit(1)
+            )
+            if found is None:
+                found = session.scalar(select(ActorRow.name).where(ActorRow.name == name))
+            return found
+
+    def actor_kind(self, name: str) -> tuple[str, bool, str | None]:
+        with Session(self.engine) as session:
+            row = session.execute(
+                select(ActorRow.kind, ActorRow.registered, ActorRow.parent).where(
+                    ActorRow.name == name
+                )
+            ).one()
+            return row[0], row[1], row[2]
+
+    def aliases_of(self, name: str) -> list[Cited]:
+        with Session(self.engine) as session:
+            rows = session.execute(
+                select(AliasRow.document_id, AliasRow.char_start, AliasRow.char_end, AliasRow.alias)
+                .join(ActorRow, AliasRow.actor_id == ActorRow.id)
+                .where(ActorRow.name == name)
+                .order_by(AliasRow.id)
+            )
+            return [Cited(d, s, e, a) for d, s, e, a in rows]
+
+    def statements_about(self, name: str) -> list[Cited]:
+        """Statements about an actor, oldest document first, in reading order within one."""
+        with Session(self.engine) as session:
+            rows = session.execute(
+                select(
+                    StatementRow.document_id,
+                    StatementRow.char_start,
+                    StatementRow.char_end,
+                    func.substr(
+                        DocumentRow.text,
+                        StatementRow.char_start + 1,
+                        StatementRow.char_end - StatementRow.char_start,
+                    ),
+                    StatementRow.topic,
+                )
+                .join(ActorRow, StatementRow.actor_id == ActorRow.id)
+                .join(DocumentRow, StatementRow.document_id == DocumentRow.id)
+                .where(ActorRow.name == name)
+                .order_by(
+                    DocumentRow.published.is_(None),
+                    DocumentRow.published,
+                    DocumentRow.id,
+                    StatementRow.char_start,
+                )
+            )
+            return [Cited(d, s, e, t, topic) for d, s, e, t, topic in rows]
+
+    def documents(self, ids: Iterable[str]) -> dict[str, DocumentRow]:
+        with Session(self.engine) as session:
+            rows = session.scalars(select(DocumentRow).where(DocumentRow.id.in_(list(ids))))
+            result = {row.id: row for row in rows}
+            session.expunge_all()
+            return result
+
+    def document_text(self, document_id: str) -> str:
+        with Session(self.engine) as session:
+            text = session.scalar(select(DocumentRow.text).where(DocumentRow.id == document_id))
+            if text is None:
+                raise KeyError(document_id)
+            return text
+
+    def refusals(self) -> list[Refusal]:
+        with Session(self.engine) as session:
+            rows = session.scalars(select(RefusalRow).order_by(RefusalRow.id))
+            return [
+                Refusal(r.path, r.reason, None if r.line < 0 else r.line, size=r.size) for r in rows
+            ]
+
+
+def _free_id(session: Session, wanted: str, content_hash: str) -> str:
+    """`wanted`, or `wanted` with a hash suffix when another text already holds that id."""
+    if session.get(DocumentRow, wanted) is None:
+        return wanted
+    return f"{wanted}~{content_hash[:8]}"
+
+
+def _actor_row(session: Session, name: str, actor) -> ActorRow:  # type: ignore[no-untyped-def]
+    row = session.scalar(select(ActorRow).where(ActorRow.name == name))
+    if row is None:
+        row = ActorRow(name=name, kind=actor.kind, registered=actor.registered, parent=actor.parent)
+        session.add(row)
+        session.flush()
+    elif actor.registered and not row.registered:
+        row.registered, row.kind, row.parent = True, actor.kind, actor.parent
+    return row
