@@ -9,16 +9,19 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Iterator
+from configparser import ConfigParser
+from functools import cache
 from pathlib import Path
 
 import trafilatura
+from trafilatura.settings import use_config
 
 from dossier.ingest.document import build_document
 from dossier.ingest.guard import decode, read_bounded
 from dossier.model import Document, Refusal
 from dossier.settings import Settings
 
-# Bounds the parse of hostile markup: pages with more elements than this are cut, not parsed whole.
+# Bounds the parse of hostile markup: a page with more elements than this is not extracted.
 MAX_TREE_SIZE = 200_000
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.I)
 
@@ -35,6 +38,15 @@ def decode_html(raw: bytes, path: str, settings: Settings) -> str | Refusal:
         except (LookupError, UnicodeDecodeError):
             pass
     return text
+
+
+@cache
+def _config() -> ConfigParser:
+    config = use_config()
+    config.set("DEFAULT", "MAX_TREE_SIZE", str(MAX_TREE_SIZE))
+    # trafilatura's timeout uses signals (main thread only); our bound is the byte limit instead.
+    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
+    return config
 
 
 def read_html(path: Path, settings: Settings) -> Iterator[Document | Refusal]:
@@ -54,13 +66,13 @@ def read_html(path: Path, settings: Settings) -> Iterator[Document | Refusal]:
                 include_comments=False,
                 include_tables=False,
                 with_metadata=True,
-                max_tree_size=MAX_TREE_SIZE,
-                as_dict=True,
+                config=_config(),
             )
         except Exception as exc:  # a parser failure on hostile markup is a refusal, not a crash
             yield Refusal(str(path), f"unparseable HTML ({type(exc).__name__})", raw=raw)
             return
-    if not page or not (page.get("text") or "").strip():
+    page = page.as_dict() if page is not None else {}
+    if not (page.get("text") or "").strip():
         yield Refusal(str(path), "no article text found in the HTML", raw=raw, size=len(raw))
         return
     yield build_document(
