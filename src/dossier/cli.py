@@ -129,7 +129,11 @@ def actors(
     """List the actors in the store, most mentioned first."""
     store = _store(_settings(db))
     rows = store.actors(None if all_kinds else [ARMED_GROUP])
-    table = Table("actor", "kind", "registry", "documents", "mentions", "aliases")
+    table = Table()
+    table.add_column("actor", no_wrap=True)
+    for column in ("kind", "registry", "documents", "mentions"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("aliases")
     for row in rows:
         table.add_row(
             escape(row.name),

@@ -114,8 +114,10 @@ class Anaphora:
             if mention.start < first or mention.start >= span.start_char:
                 continue
             distance = here - _sentence_index(sentences, mention.start, here)
-            token = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            role = _role(token.root) if token is not None else "argument"
+            name = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            # A name split into tokens ("IS", "-", "K") plays the strongest role any of them has.
+            roles = [_role(t) for t in name] if name is not None else ["argument"]
+            role = max(roles, key=ROLE_WEIGHT.__getitem__)
             scores[mention.actor] += ROLE_WEIGHT[role] * RECENCY[min(distance, len(RECENCY) - 1)]
         if not scores:
             return None

@@ -39,14 +39,15 @@ def read_jsonl(path: Path, settings: Settings) -> Iterator[Document | Refusal]:
     with path.open("rb") as handle:
         empty = True
         for number, raw, too_long in _bounded_lines(handle, settings.max_document_bytes):
-            empty = False
             if too_long:
+                empty = False
                 yield Refusal(
                     where, f"line longer than {settings.max_document_bytes:,} bytes", line=number
                 )
                 continue
             if not raw.strip():
                 continue
+            empty = False
             yield parse_line(raw, where, number, path.stem, settings)
         if empty:
             yield Refusal(where, "empty")

@@ -1,0 +1,55 @@
+"""The profile answers the seed's questions, and every line carries a citation that is real."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.analyse.profile import build_profile
+from dossier.errors import NotFound
+from dossier.extract.fold import name_key
+from dossier.store import Store
+from tests.conftest import CORPUS, SEED
+from tests.store.test_store import ingest
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> Store:  # type: ignore[no-untyped-def]
+    path = tmp_path_factory.mktemp("profile") / "dossier.sqlite"
+    store = Store(f"sqlite:///{path}")
+    ingest(store, CORPUS, SEED)
+    return store
+
+
+def test_any_alias_finds_the_profile(store: Store) -> None:
+    for alias in ("IS-K", "ISKP", "isis-k", "Islamic State Khorasan"):
+        assert build_profile(store, alias).name == "Islamic State Khorasan Province"
+    with pytest.raises(NotFound):
+        build_profile(store, "No Such Front")
+
+
+def test_is_k_profile_sections_aliases_and_citations(store: Store, seed_gold: dict) -> None:
+    profile = build_profile(store, "IS-K", limit=None)
+    topics = {s.topic: s for s in profile.sections}
+    for topic in ("identity", "formation", "fighters", "relations", "attacks", "danger"):
+        assert topics[topic].lines, f"the profile says nothing under {topic}"
+    who = topics["identity"].lines[0].text
+    gold = seed_gold["actors"][0]
+    named = {
+        name_key(n) for n in who.removeprefix("Known in these reports as ").rstrip(".").split(", ")
+    }
+    assert {name_key(a) for a in gold["aliases"]} <= named
+    assert not named & {name_key(a) for a in gold["must_not_alias"]}
+    for section in profile.sections:
+        for line in section.lines:
+            assert line.citations, line.text
+            for c in line.citations:
+                quote = store.document_text(c.document_id)[c.start : c.end]
+                assert quote.strip()
+                if section.topic != "identity" or not line.text.startswith("Known in"):
+                    assert " ".join(quote.split())[:100] == line.text[:100]
+
+
+def test_every_group_of_the_corpus_has_a_profile(store: Store) -> None:
+    for name in ("Taliban", "TTP", "al-Shabaab", "Boko Haram", "ISWAP", "JNIM"):
+        profile = build_profile(store, name)
+        assert any(s.lines for s in profile.sections if s.topic != "identity"), name

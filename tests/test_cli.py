@@ -1,0 +1,62 @@
+"""The CLI as a user runs it: ingest, actors, profile, quote, extract, refusals."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from typer.testing import CliRunner
+
+from dossier.cli import app
+from tests.conftest import CORPUS, SEED
+
+runner = CliRunner()
+
+
+def test_ingest_actors_profile_quote(sqlite_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "broken.jsonl"
+    bad.write_text('{"text": \n')
+    result = runner.invoke(app, ["ingest", str(CORPUS), str(SEED), str(bad), "--db", sqlite_url])
+    assert result.exit_code == 0, result.output
+    assert "ingested 22 documents" in result.output
+    assert f"refused {bad}:1: malformed JSON" in result.output
+    again = runner.invoke(app, ["ingest", str(CORPUS), "--db", sqlite_url])
+    assert "ingested 0 documents, skipped 21 duplicates" in again.output
+
+    actors = runner.invoke(app, ["actors", "--db", sqlite_url])
+    assert "Islamic State Khorasan" in actors.output
+
+    profile = runner.invoke(app, ["profile", "ISKP", "--quotes", "--db", sqlite_url])
+    assert profile.exit_code == 0, profile.output
+    assert "How it formed" in profile.output and "Sources" in profile.output
+    citation = re.search(r"\[([\w.~-]+:\d+-\d+)\]", profile.output)
+    assert citation
+    quoted = runner.invoke(app, ["quote", citation.group(1), "--db", sqlite_url])
+    assert quoted.exit_code == 0 and quoted.output.strip()
+
+    missing = runner.invoke(app, ["profile", "Nobody Brigade", "--db", sqlite_url])
+    assert missing.exit_code == 1 and "no actor named" in missing.output
+
+    refusals = runner.invoke(app, ["refusals", "--db", sqlite_url])
+    assert "broken.jsonl:1: malformed JSON" in refusals.output
+
+
+def test_extract_prints_the_facts_contract(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    result = runner.invoke(app, ["extract", str(SEED), str(bad), "--format", "jsonl"])
+    assert result.exit_code == 0
+    records = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    facts = next(r for r in records if "document" in r)
+    refused = next(r for r in records if "refused" in r)
+    assert refused == {"schema": 1, "refused": {"path": str(bad), "reason": "empty"}}
+    assert facts["schema"] == 1 and facts["document"]["id"] == "is-k-explainer"
+    text = SEED.read_text()
+    isk = next(a for a in facts["actors"] if a["name"] == "Islamic State Khorasan Province")
+    assert "ISKP" in isk["aliases"]
+    for actor in facts["actors"]:
+        for mention in actor["mentions"]:
+            # offsets are into the clean text; the seed's clean text keeps these spans verbatim
+            assert mention["text"] in text
+    for key in ("events", "relations", "victim_categories", "claims", "anomalies"):
+        assert isinstance(facts[key], list)
