@@ -1,0 +1,1 @@
+"""Extraction quality against the gold files in ../shared (see eval/README.md)."""

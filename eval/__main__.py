@@ -1,0 +1,180 @@
+"""python -m eval: score extraction against the gold files in ../shared/seed and ../shared/eval.
+
+Prints one table: per document and micro-averaged, precision / recall / F1 for armed-group actors,
+all actors, and aliases; the count of must_not_alias violations; boilerplate lines dropped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from dossier.extract import extract
+from dossier.extract.fold import name_key
+from dossier.ingest import read_path
+from dossier.model import ARMED_GROUP, Document, Facts
+from dossier.settings import Settings
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Score) -> None:
+        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def cell(self) -> str:
+        return f"{self.precision:.2f} {self.recall:.2f} {self.f1:.2f}"
+
+
+def gold_files() -> list[Path]:
+    return sorted((SHARED / "seed").glob("*.gold.json")) + sorted(
+        (SHARED / "eval").glob("*.gold.json")
+    )
+
+
+def _keys(actor: dict) -> set[str]:
+    return {name_key(actor["canonical"])} | {name_key(a) for a in actor.get("aliases", [])}
+
+
+def match_actors(facts: Facts, gold: list[dict], kinds: set[str] | None) -> tuple[Score, dict]:
+    """Match predicted to gold actors: a predicted actor matches the gold actor whose canonical
+    name or an alias equals its name or one of its aliases (folded, case-free). One-to-one."""
+    wanted = [g for g in gold if kinds is None or g["kind"] in kinds]
+    predicted = [a for a in facts.actors if kinds is None or a.kind in kinds]
+    pairs: dict[int, object] = {}
+    used: set[int] = set()
+    for i, g in enumerate(wanted):
+        keys = _keys(g)
+        for j, p in enumerate(predicted):
+            if j in used:
+                continue
+            if ({name_key(p.name)} | {name_key(a) for a in p.aliases}) & keys:
+                pairs[i] = p
+                used.add(j)
+                break
+    score = Score(tp=len(pairs), fp=len(predicted) - len(pairs), fn=len(wanted) - len(pairs))
+    return score, {wanted[i]["canonical"]: p for i, p in pairs.items()}
+
+
+def score_aliases(matched: dict, gold: list[dict]) -> tuple[Score, int]:
+    """Aliases of matched armed groups: gold aliases vs the names the document used for them.
+    A must_not_alias name among the predicted aliases counts as a violation."""
+    score, violations = Score(), 0
+    for g in gold:
+        if g["kind"] != ARMED_GROUP or g["canonical"] not in matched:
+            if g["kind"] == ARMED_GROUP:
+                score.fn += len(g.get("aliases", []))
+            continue
+        predicted = {name_key(a) for a in matched[g["canonical"]].aliases}
+        expected = {name_key(a) for a in g.get("aliases", [])}
+        score.add(
+            Score(len(predicted & expected), len(predicted - expected), len(expected - predicted))
+        )
+        violations += len(predicted & {name_key(a) for a in g.get("must_not_alias", [])})
+    return score, violations
+
+
+def boilerplate(document: Document, gold: dict) -> tuple[int, int]:
+    lines = gold["boilerplate"]["must_drop"]
+    dropped = sum(" ".join(line.split()) not in document.text for line in lines)
+    duplicate = gold["boilerplate"].get("duplicate_paragraph")
+    if duplicate:
+        lines = [*lines, duplicate]
+        dropped += document.text.count(" ".join(duplicate.split())) <= 1
+    return dropped, len(lines)
+
+
+def load(path: Path, gold: dict) -> Document:
+    document = next(read_path(path, Settings()))
+    if not isinstance(document, Document):
+        raise SystemExit(f"{path}: refused by ingest: {document.reason}")
+    return replace(document, published=dt.date.fromisoformat(gold["published"]))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m eval", description=__doc__)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+    files = gold_files()
+    if not files:
+        print(f"no gold files under {SHARED}", file=sys.stderr)
+        return 1
+    rows, totals = [], {"groups": Score(), "actors": Score(), "aliases": Score()}
+    violations_total, dropped_total, lines_total = 0, 0, 0
+    for gold_path in files:
+        gold = json.loads(gold_path.read_text("utf-8"))
+        document = load(gold_path.parent / gold["document"], gold)
+        facts = extract(document)
+        groups, matched = match_actors(facts, gold["actors"], {ARMED_GROUP})
+        actors, _ = match_actors(facts, gold["actors"], None)
+        aliases, violations = score_aliases(matched, gold["actors"])
+        dropped, lines = boilerplate(document, gold)
+        for key, score in (("groups", groups), ("actors", actors), ("aliases", aliases)):
+            totals[key].add(score)
+        violations_total += violations
+        dropped_total, lines_total = dropped_total + dropped, lines_total + lines
+        rows.append(
+            (
+                gold_path.name.removesuffix(".gold.json"),
+                groups,
+                actors,
+                aliases,
+                violations,
+                f"{dropped}/{lines}",
+            )
+        )
+    if args.json:
+        print(
+            json.dumps(
+                {k: {"p": v.precision, "r": v.recall, "f1": v.f1} for k, v in totals.items()}
+                | {
+                    "must_not_alias_violations": violations_total,
+                    "boilerplate_dropped": [dropped_total, lines_total],
+                }
+            )
+        )
+        return 0
+    header = (
+        f"{'document':38} {'armed groups P R F1':>20} {'all actors P R F1':>19} "
+        f"{'aliases P R F1':>16} {'must_not':>8} {'boilerplate':>11}"
+    )
+    print(header)
+    print("-" * len(header))
+    for name, groups, actors, aliases, violations, dropped in rows:
+        print(
+            f"{name:38} {groups.cell():>20} {actors.cell():>19} {aliases.cell():>16} "
+            f"{violations:>8} {dropped:>11}"
+        )
+    print("-" * len(header))
+    print(
+        f"{'micro-average':38} {totals['groups'].cell():>20} {totals['actors'].cell():>19} "
+        f"{totals['aliases'].cell():>16} {violations_total:>8} "
+        f"{f'{dropped_total}/{lines_total}':>11}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
