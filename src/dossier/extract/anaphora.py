@@ -21,7 +21,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dossier.extract.state import Found, state
-from dossier.model import ARMED_GROUP
 
 WINDOW_SENTENCES = 3
 RECENCY = (1.0, 0.8, 0.6)
@@ -78,7 +77,7 @@ def _role(token: Token) -> str:
 class Anaphora:
     def __call__(self, doc: Doc) -> Doc:
         found = state(doc)
-        groups = [m for m in found.mentions if found.actors[m.actor].kind == ARMED_GROUP]
+        groups = found.group_mentions()
         if not groups:
             return doc
         counts = Counter(m.actor for m in groups)

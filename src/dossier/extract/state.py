@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from dossier.model import ARMED_GROUP
+
 
 @dataclass(frozen=True)
 class Found:
@@ -53,6 +55,10 @@ class DocState:
         self._starts.insert(i, start)
         self.mentions.insert(i, Found(start, end, actor.name, how))
         return True
+
+    def group_mentions(self) -> list[Found]:
+        """Mentions of armed groups, in text order."""
+        return [m for m in self.mentions if self.actors[m.actor].kind == ARMED_GROUP]
 
     def mention_before(self, position: int) -> Found | None:
         """The last mention that ends at or before `position`."""

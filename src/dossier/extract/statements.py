@@ -18,7 +18,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dossier.extract.state import state
-from dossier.model import ARMED_GROUP
 
 OTHER = "other"
 IDENTITY = "identity"
@@ -52,7 +51,7 @@ def topic_of(sentence: str) -> str:
 class Statements:
     def __call__(self, doc: Doc) -> Doc:
         found = state(doc)
-        groups = [m for m in found.mentions if found.actors[m.actor].kind == ARMED_GROUP]
+        groups = found.group_mentions()
         if not groups:
             return doc
         i = 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from dossier.model import Refusal
@@ -23,6 +24,20 @@ def read_bounded(path: Path, settings: Settings) -> bytes | Refusal:
             size=size,
         )
     return path.read_bytes()
+
+
+Decoder = Callable[[bytes, str, Settings], "str | Refusal"]
+
+
+def read_file(
+    path: Path, settings: Settings, decoder: Decoder | None = None
+) -> tuple[bytes, str] | Refusal:
+    """A file's bytes and its text, or the refusal of either step."""
+    raw = read_bounded(path, settings)
+    if isinstance(raw, Refusal):
+        return raw
+    text = (decoder or decode)(raw, str(path), settings)
+    return text if isinstance(text, Refusal) else (raw, text)
 
 
 def decode(raw: bytes, path: str, settings: Settings, line: int | None = None) -> str | Refusal:

@@ -17,7 +17,7 @@ import trafilatura
 from trafilatura.settings import use_config
 
 from dossier.ingest.document import build_document
-from dossier.ingest.guard import decode, read_bounded
+from dossier.ingest.guard import decode, read_file
 from dossier.model import Document, Refusal
 from dossier.settings import Settings
 
@@ -50,14 +50,11 @@ def _config() -> ConfigParser:
 
 
 def read_html(path: Path, settings: Settings) -> Iterator[Document | Refusal]:
-    raw = read_bounded(path, settings)
-    if isinstance(raw, Refusal):
-        yield raw
+    read = read_file(path, settings, decode_html)
+    if isinstance(read, Refusal):
+        yield read
         return
-    markup = decode_html(raw, str(path), settings)
-    if isinstance(markup, Refusal):
-        yield markup
-        return
+    raw, markup = read
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:

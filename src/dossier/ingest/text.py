@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from dossier.ingest.document import build_document
-from dossier.ingest.guard import decode, read_bounded
+from dossier.ingest.guard import read_file
 from dossier.model import Document, Refusal
 from dossier.settings import Settings
 
@@ -40,14 +40,11 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
 
 
 def read_text(path: Path, settings: Settings) -> Iterator[Document | Refusal]:
-    raw = read_bounded(path, settings)
-    if isinstance(raw, Refusal):
-        yield raw
+    read = read_file(path, settings)
+    if isinstance(read, Refusal):
+        yield read
         return
-    text = decode(raw, str(path), settings)
-    if isinstance(text, Refusal):
-        yield text
-        return
+    raw, text = read
     meta, body = split_header(text)
     yield build_document(
         path=str(path),

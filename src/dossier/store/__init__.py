@@ -60,10 +60,7 @@ class Store:
 
     def has_document(self, document: Document) -> bool:
         with Session(self.engine) as session:
-            found = session.scalar(
-                select(DocumentRow.id).where(DocumentRow.content_hash == document.content_hash)
-            )
-            return found is not None
+            return _stored(session, document)
 
     def known_names(self) -> dict[str, str]:
         """Every alias key in the store -> the canonical name of its actor (for resolve)."""
@@ -104,10 +101,7 @@ class Store:
         """
         document = facts.document
         with Session(self.engine) as session, session.begin():
-            exists = session.scalar(
-                select(DocumentRow.id).where(DocumentRow.content_hash == document.content_hash)
-            )
-            if exists is not None:
+            if _stored(session, document):
                 return False
             doc_id = _free_id(session, document.id, document.content_hash)
             session.add(
@@ -298,6 +292,14 @@ class Store:
             return [
                 Refusal(r.path, r.reason, None if r.line < 0 else r.line, size=r.size) for r in rows
             ]
+
+
+def _stored(session: Session, document: Document) -> bool:
+    """Whether a document with the same text (by content hash) is already stored."""
+    found = session.scalar(
+        select(DocumentRow.id).where(DocumentRow.content_hash == document.content_hash)
+    )
+    return found is not None
 
 
 def _free_id(session: Session, wanted: str, content_hash: str) -> str:
