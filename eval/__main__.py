@@ -10,7 +10,7 @@ import argparse
 import datetime as dt
 import json
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from dossier.extract import extract
@@ -18,34 +18,17 @@ from dossier.extract.fold import name_key
 from dossier.ingest import read_path
 from dossier.model import ARMED_GROUP, Document, Facts
 from dossier.settings import Settings
+from eval.fields import (
+    EVENT_FIELDS,
+    Score,
+    score_anomalies,
+    score_attributions,
+    score_events,
+    score_relations,
+    score_victims,
+)
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-
-
-@dataclass
-class Score:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def add(self, other: Score) -> None:
-        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def cell(self) -> str:
-        return f"{self.precision:.2f} {self.recall:.2f} {self.f1:.2f}"
 
 
 def gold_files() -> list[Path]:
@@ -113,18 +96,48 @@ def load(path: Path, gold: dict) -> Document:
     return replace(document, published=dt.date.fromisoformat(gold["published"]))
 
 
+FIELDS = (
+    *(f"event.{f}" for f in EVENT_FIELDS),
+    "relations",
+    "victim_categories",
+    "attributions",
+    "anomalies",
+)
+
+
+def score_document(gold: dict, facts) -> dict[str, Score]:  # type: ignore[no-untyped-def]
+    scores = {f"event.{k}": v for k, v in score_events(facts, gold).items()}
+    scores["relations"] = score_relations(facts, gold)
+    scores["victim_categories"] = score_victims(facts, gold)
+    scores["attributions"] = score_attributions(facts, gold)
+    scores["anomalies"] = score_anomalies(facts, gold)
+    return scores
+
+
+def _table(title: str, rows: list[tuple[str, Score]], total: Score) -> None:
+    print(f"\n{title}")
+    print(f"  {'document':36} {'tp':>4} {'fp':>4} {'fn':>4}   {'P':>4} {'R':>4} {'F1':>4}")
+    for name, sc in [*rows, ("micro-average", total)]:
+        print(f"  {name:36} {sc.tp:>4} {sc.fp:>4} {sc.fn:>4}   {sc.cell()}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval", description=__doc__)
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--json", action="store_true", help="print the micro-averages as JSON")
+    parser.add_argument("--brief", action="store_true", help="only the summary tables")
     args = parser.parse_args(argv)
     files = gold_files()
     if not files:
         print(f"no gold files under {SHARED}", file=sys.stderr)
         return 1
     rows, totals = [], {"groups": Score(), "actors": Score(), "aliases": Score()}
+    field_rows: dict[str, list[tuple[str, Score]]] = {f: [] for f in FIELDS}
+    field_totals = {f: Score() for f in FIELDS}
+    seed_totals = {f: Score() for f in FIELDS}
     violations_total, dropped_total, lines_total = 0, 0, 0
     for gold_path in files:
         gold = json.loads(gold_path.read_text("utf-8"))
+        name = gold_path.name.removesuffix(".gold.json")
         document = load(gold_path.parent / gold["document"], gold)
         facts = extract(document)
         groups, matched = match_actors(facts, gold["actors"], {ARMED_GROUP})
@@ -135,26 +148,25 @@ def main(argv: list[str] | None = None) -> int:
             totals[key].add(score)
         violations_total += violations
         dropped_total, lines_total = dropped_total + dropped, lines_total + lines
-        rows.append(
-            (
-                gold_path.name.removesuffix(".gold.json"),
-                groups,
-                actors,
-                aliases,
-                violations,
-                f"{dropped}/{lines}",
-            )
-        )
+        rows.append((name, groups, actors, aliases, violations, f"{dropped}/{lines}"))
+        for field, score in score_document(gold, facts).items():
+            field_rows[field].append((name, score))
+            (seed_totals if gold_path.parent.name == "seed" else field_totals)[field].add(score)
     if args.json:
-        print(
-            json.dumps(
-                {k: {"p": v.precision, "r": v.recall, "f1": v.f1} for k, v in totals.items()}
-                | {
-                    "must_not_alias_violations": violations_total,
-                    "boilerplate_dropped": [dropped_total, lines_total],
-                }
-            )
-        )
+        summary = {k: {"p": v.precision, "r": v.recall, "f1": v.f1} for k, v in totals.items()}
+        summary |= {
+            f"eval:{k}": {"p": v.precision, "r": v.recall, "f1": v.f1}
+            for k, v in field_totals.items()
+        }
+        summary |= {
+            f"seed:{k}": {"p": v.precision, "r": v.recall, "f1": v.f1}
+            for k, v in seed_totals.items()
+        }
+        summary |= {
+            "must_not_alias_violations": violations_total,
+            "boilerplate_dropped": [dropped_total, lines_total],
+        }
+        print(json.dumps(summary, indent=1))
         return 0
     header = (
         f"{'document':38} {'armed groups P R F1':>20} {'all actors P R F1':>19} "
@@ -173,6 +185,15 @@ def main(argv: list[str] | None = None) -> int:
         f"{totals['aliases'].cell():>16} {violations_total:>8} "
         f"{f'{dropped_total}/{lines_total}':>11}"
     )
+    if not args.brief:
+        for field in FIELDS:
+            total = Score()
+            for _, sc in field_rows[field]:
+                total.add(sc)
+            _table(field, field_rows[field], total)
+    print(f"\n{'field':24} {'seed P R F1':>16} {'eval set P R F1':>18}   (micro-averages)")
+    for field in FIELDS:
+        print(f"{field:24} {seed_totals[field].cell():>16} {field_totals[field].cell():>18}")
     return 0
 
 

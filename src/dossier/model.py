@@ -131,6 +131,16 @@ class Place:
     text: str
     lat: float | None = None
     lon: float | None = None
+    kind: str = "city"  # country, region, city, unknown (a name the gazetteer lacks)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure of an event as one source gives it: kind is killed, wounded, abducted or count."""
+
+    kind: str
+    count: Count
+    source: str | None
 
 
 @dataclass(frozen=True)
@@ -150,10 +160,17 @@ class Event:
     targets: tuple[str, ...] = ()
     victims: tuple[str, ...] = ()
     weapon: tuple[str, ...] = ()
+    # Non-attack events ("the surrender of more than 1,400 fighters") count people, not deaths.
+    count: Count | None = None
+    # Every figure reported for the event with its source; conflicting figures stay side by side.
+    reports: tuple[Figure, ...] = ()
 
 
 @dataclass(frozen=True)
 class Relation:
+    """`subject` `type` `object`, e.g. IS-K branch_of Islamic State; evidence.source says who
+    holds it ("considered by the intelligence community")."""
+
     subject: str
     type: str
     object: str

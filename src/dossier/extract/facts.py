@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from dossier.extract.fold import name_key
 from dossier.extract.state import Found, state
-from dossier.model import Actor, Document, Evidence, Facts, Mention, Statement
+from dossier.model import Actor, Anomaly, Document, Evidence, Facts, Mention, Statement
 
 
 def _aliases(name: str, mentions: list[Found], text: str) -> tuple[str, ...]:
@@ -50,4 +51,20 @@ def to_facts(document: Document, doc: Doc) -> Facts:
         Statement(actor, topic, Evidence(document.id, start, end))
         for actor, topic, start, end in found.statements
     )
-    return Facts(document=document, actors=tuple(actors), statements=statements)
+
+    def cited(evidence: Evidence) -> Evidence:
+        return replace(evidence, document_id=document.id)
+
+    return Facts(
+        document=document,
+        actors=tuple(actors),
+        statements=statements,
+        events=tuple(replace(e, evidence=cited(e.evidence)) for e in found.events),
+        relations=tuple(replace(r, evidence=cited(r.evidence)) for r in found.relations),
+        claims=tuple(replace(c, evidence=cited(c.evidence)) for c in found.claims),
+        victim_categories=tuple(found.victim_categories),
+        anomalies=tuple(
+            Anomaly(text[start:end], why, Evidence(document.id, start, end))
+            for start, end, why in found.anomalies
+        ),
+    )

