@@ -94,7 +94,11 @@ def speaker(sentence: Span, found: DocState) -> tuple[str, int, int] | None:
                 continue
             return actor, subject.idx, subject.idx + len(subject)
         span = sentence.doc[subject.left_edge.i : subject.right_edge.i + 1]
-        return _name_in(span, found), span.start_char, span.end_char
+        if subject.ent_type_ or _actor_at(subject, found):
+            return _name_in(span, found), span.start_char, span.end_char
+        # "Authorities in northwestern Pakistan said": the speaker is the authorities.
+        phrase = re.sub(r"^(?:the|a|an)\s+", "", span.text.strip(), flags=re.I)
+        return phrase, span.start_char, span.end_char
     return None
 
 

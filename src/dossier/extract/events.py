@@ -22,12 +22,19 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from dossier.extract.fold import fold, name_key
 from dossier.extract.numbers import COUNT, count_from
+from dossier.extract.places import gazetteer
 from dossier.extract.state import DocState, Found, state
 from dossier.model import Count, DateValue, Event, Evidence, Figure, Place
 
 SPECIFIC_PLACE = ("city", "region", "unknown")
-PLACE_RANK = {"city": 0, "unknown": 1, "region": 2, "country": 3}
+_ANAPHORIC = re.compile(
+    r"\b(?:the|this|that|yesterday's|today's|\w+day's)\s+(?:\w+\s+)?"
+    r"(?:attack|bombing|blast|assault|raid|ambush|incident|explosion|strike)\b(?!\s+(?:on|in|at)\b)",
+    re.I,
+)
+PLACE_RANK = {"city": 0, "unknown": 0, "region": 1, "country": 2}
 
 
 @dataclass(frozen=True)
@@ -108,7 +115,8 @@ class Candidate:
             return True
         same_date = self.date and other.date and self.date.value == other.date.value
         same_place = self.place and other.place and self.place.name == other.place.name
-        return bool(same_date or same_place or not self.anchored())
+        # A headline or lede without a date and the dated sentence after it are one attack.
+        return bool(same_date or same_place or self.date is None or other.date is None)
 
     def absorb(self, other: Candidate) -> None:
         if TYPE_ORDER[other.type] < TYPE_ORDER[self.type]:
@@ -132,6 +140,12 @@ class Candidate:
         for report in other.reports:
             if not any(_same_report(report, r) for r in self.reports):
                 self.reports.append(report)
+        sourced = {(r.kind, r.count.low, r.count.high) for r in self.reports if r.source}
+        self.reports = [
+            r
+            for r in self.reports
+            if r.source or (r.kind, r.count.low, r.count.high) not in sourced
+        ]
         self.victims += [v for v in other.victims if v not in self.victims]
 
 
@@ -161,8 +175,28 @@ def _verb_lemma(token: Token) -> str:
     return token.lemma_.lower() or token.lower_
 
 
+def _kind_of_word(token: Token, lex: Lexicon) -> str | None:
+    lemma = _verb_lemma(token)
+    for kind, words in (
+        ("killed", lex.killed),
+        ("wounded", lex.wounded),
+        ("abducted", lex.abducted),
+    ):
+        if lemma in words or token.lower_ in words:
+            return kind
+    return "count" if lemma == "surrender" else None
+
+
 def _figure_kind(number: Token, lex: Lexicon) -> str | None:
-    """What a number counts, from the words its phrase hangs on: "killing 3 police" -> killed."""
+    """What a number counts: the word right after its phrase ("21 wounded", "three dead",
+    "13 officials were killed"), else the words its phrase hangs on ("killing 3 police")."""
+    doc = number.doc
+    for t in doc[number.i + 1 : min(len(doc), number.i + 7)]:
+        if t.is_punct or t.lower_ in ("and", "or", "but", "while") or t.like_num:
+            break
+        kind = _kind_of_word(t, lex)
+        if kind is not None:
+            return kind
     head = number.head if number.dep_ in ("nummod", "quantmod", "compound", "amod") else number
     if number.dep_ in ("quantmod",) and head.dep_ == "nummod":
         head = head.head
@@ -216,27 +250,52 @@ def _figures(sentence: Span, lex: Lexicon, source: str | None) -> tuple[list[Fig
     return reports, victims
 
 
+def _role_score(token: Token, lex: Lexicon) -> int:
+    """How strongly a group token reads as the doer: the subject (or the attackers' modifier:
+    "ISWAP fighters ambushed") of an attack verb scores 3, an agent ("claimed by X", "by X") 3,
+    the subject of a speech verb (a claimant: "ISIS said ...") 1, anything else 1."""
+    chain = [token, *list(token.ancestors)[:3]]
+    for i, t in enumerate(chain):
+        if t.dep_ == "agent" or (t.dep_ == "pobj" and t.head.lower_ == "by"):
+            return 3
+        if t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "pobj" and t.head.lower_ == "from"):
+            verb = t.head
+            lemma = _verb_lemma(verb)
+            claims_event = lemma == "claim" and any(
+                c.dep_ == "dobj" and any(p.search(c.text) for _, p in lex.types)
+                for c in verb.children
+            )
+            if claims_event:
+                return 3  # "IS claimed an ambush": it claims its own attack
+            if lemma in SPEECH_LEMMAS:
+                return 1
+            if any(p.search(verb.text) for _, p in lex.types) or lemma in ATTACK_LEMMAS:
+                return 3
+            return 2 if i == 0 else 1
+        if t.dep_ == "dobj" and _verb_lemma(t.head) in ("blame", "accuse", "suspect"):
+            return 3
+        if t.dep_ == "pobj" and t.head.lower_ in ("on", "against", "targeting"):
+            return 0  # the target, not the doer
+    return 1
+
+
+SPEECH_LEMMAS = {"say", "claim", "tell", "state", "announce", "report", "describe"}
+ATTACK_LEMMAS = {"carry", "launch", "stage", "conduct", "kill", "target", "strike", "hit"}
+
+
 def _perpetrator(
-    sentence: Span, mentions: list[Found], found: DocState, trigger: int
+    sentence: Span, mentions: list[Found], lex: Lexicon, trigger: int
 ) -> tuple[str, str] | None:
-    """The group the sentence says did it: the subject or agent of the trigger, else the first."""
+    """The group the sentence says did it: the doer of the trigger, else the nearest group."""
     inside = [m for m in mentions if _in(sentence, m.start)]
     if not inside:
         return None
     doc = sentence.doc
-    best: tuple[int, Found] | None = None
+    best: tuple[float, Found] | None = None
     for m in inside:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        score = 0
-        if span is not None:
-            for t in span:
-                if t.dep_ in ("nsubj", "agent", "poss") or t.head.dep_ == "agent":
-                    score = max(score, 2)
-                if t.dep_ == "pobj" and t.head.lower_ in ("by", "from"):
-                    score = max(score, 2)
-                if t.dep_ in ("dobj",) and _verb_lemma(t.head) in ("blame", "accuse", "suspect"):
-                    score = max(score, 3)
-        score -= abs(m.start - trigger) // 200
+        role = max((_role_score(t, lex) for t in span), default=1) if span is not None else 1
+        score = role - abs(m.start - trigger) / 1000
         if best is None or score > best[0]:
             best = (score, m)
     assert best is not None
@@ -275,6 +334,9 @@ class Events:
             candidate = self._candidate(sentence, kind, trigger, groups, found, lex, main_country)
             if candidate is None:
                 continue
+            if incidents and _ANAPHORIC.search(text[: trigger - sentence.start_char + 20]):
+                # "In the wake of the attack, ...": the sentence speaks of an attack already told.
+                candidate.date, candidate.place = None, None
             for incident in incidents:
                 if incident.joins(candidate):
                     incident.absorb(candidate)
@@ -284,6 +346,7 @@ class Events:
         for incident in incidents:
             if incident.perpetrator is None:
                 self._passage_group(incident, groups, doc)
+            _branch_for_parent(incident, groups, found)
             specific = incident.place is not None and incident.place.kind in SPECIFIC_PLACE
             counted = incident.type == "surrender" and any(
                 r.kind == "count" for r in incident.reports
@@ -326,13 +389,18 @@ class Events:
         reports, victims = _figures(sentence, lex, source)
         dates = [d for s, _e, d in found.dates if _in(sentence, s) and d.precision != "open_range"]
         places = [p for s, _e, p in found.places if _in(sentence, s)]
-        perpetrator = _perpetrator(sentence, groups, found, trigger)
+        perpetrator = _perpetrator(sentence, groups, lex, trigger)
         generic = not (dates or places or reports or perpetrator)
         if generic:
             return None
         date = min(dates, key=lambda d: PRECISION.get(d.precision, 9)) if dates else None
         place = min(places, key=lambda p: PLACE_RANK[p.kind]) if places else None
-        country = next((p.country for p in places if p.country), None) or main_country
+        named = gazetteer().country_words.search(fold(sentence.text))
+        country = (
+            next((p.country for p in places if p.country), None)
+            or (gazetteer().country_of_word[name_key(named.group())] if named else None)
+            or main_country
+        )
         candidate = Candidate(
             type=kind,
             start=sentence.start_char,
@@ -354,6 +422,29 @@ class Events:
             ):
                 candidate.attributed_by = None
         return candidate
+
+
+def _branch_for_parent(incident: Candidate, groups: list[Found], found: DocState) -> None:
+    """The Islamic State claims for its provinces: when the perpetrator is the parent of a group
+    the article names (registry parent, or a branch/affiliate relation in the text), the attack is
+    the branch's, claimed by the parent."""
+    parent = incident.perpetrator
+    if parent is None:
+        return
+    children = {
+        r.subject
+        for r in found.relations
+        if r.object == parent and r.type in ("branch_of", "affiliated_with")
+    }
+    children |= {name for name, info in found.actors.items() if info.parent == parent}
+    named = [m for m in groups if m.actor in children and m.how != "anaphor"]
+    if len({m.actor for m in named}) != 1:
+        return
+    child = named[0]
+    incident.perpetrator = child.actor
+    incident.perpetrator_text = child.actor
+    if incident.attribution == "claimed":
+        incident.attributed_by = parent
 
 
 def _first(reports: list[Figure], kind: str) -> Count | None:

@@ -22,7 +22,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dossier.extract.fold import name_key
+from dossier.extract.fold import fold, name_key
 from dossier.extract.state import state
 from dossier.model import Place
 
@@ -50,14 +50,16 @@ class Gazetteer:
     names: dict[str, tuple[Candidate, ...]]
     adjectives: dict[str, str]
     not_places: frozenset[str]
+    country_words: re.Pattern[str]
+    country_of_word: dict[str, str]
 
     def lookup(self, text: str) -> tuple[Candidate, ...]:
+        """Candidates for a place name; a country name means the country ("Niger" is not Niger
+        State)."""
         key = name_key(text)
-        found = self.names.get(key)
-        if found:
-            return found
-        bare = _SUFFIX.sub("", _PREFIX.sub("", key))
-        return self.names.get(bare, ())
+        found = self.names.get(key) or self.names.get(_SUFFIX.sub("", _PREFIX.sub("", key)), ())
+        countries = tuple(c for c in found if c.kind == "country")
+        return countries or found
 
 
 @cache
@@ -105,7 +107,19 @@ def gazetteer() -> Gazetteer:
     ranked = {
         k: tuple(sorted(v, key=lambda c: -c.population)) for k, v in names.items() if k not in stop
     }
-    return Gazetteer(ranked, adjectives, frozenset(stop))
+    words = dict(adjectives)
+    for key, candidates in ranked.items():
+        for c in candidates:
+            if c.kind == "country":
+                words.setdefault(key, c.country)
+    surfaces = sorted({w for w in words if len(w) > 2}, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in surfaces)
+        + r")(?![\w-])",
+        re.IGNORECASE,
+    )
+    return Gazetteer(ranked, adjectives, frozenset(stop), pattern, words)
 
 
 def _names_an_actor(doc: Doc, ent, found) -> bool:  # type: ignore[no-untyped-def]
@@ -143,22 +157,23 @@ class Places:
             if candidates and len({c.country for c in candidates}) == 1:
                 context[candidates[0].country] += 2 if candidates[0].kind == "country" else 1
             resolved.append((ent, candidates))
-        for token in doc:  # "Afghan officials": adjectives the NER did not tag
-            if token.pos_ == "ADJ" and token.text[:1].isupper():
-                country = places.adjectives.get(token.lower_)
-                if country:
-                    context[country] += 1
+        # Every country name or adjective counts, tagged or not ("Niger Army", "Afghan officials").
+        group_spans = [(m.start, m.end) for m in found.group_mentions()]
+        for match in places.country_words.finditer(fold(doc.text)):
+            # "Niger Army" speaks of Niger; "Tehrik-i-Taliban Pakistan" is a name.
+            if not any(s <= match.start() < e for s, e in group_spans):
+                context[places.country_of_word[name_key(match.group())]] += 1
         found.country_context = context
         for ent, candidates in resolved:
             if candidates:
                 c = choose(candidates, context)
-                place = Place(c.name, c.country, ent.text, c.lat, c.lon, kind=c.kind)
+                place = Place(c.name, c.country, ent.text.strip(), c.lat, c.lon, kind=c.kind)
             elif (
                 ent.label_ in ("GPE", "LOC")
                 and ent.text[:1].isupper()
                 and _SUFFIX.sub("", _PREFIX.sub("", name_key(ent.text))) not in places.not_places
             ):
-                place = Place(ent.text, None, ent.text, kind="unknown")
+                place = Place(ent.text.strip(), None, ent.text.strip(), kind="unknown")
             else:
                 continue
             found.places.append((ent.start_char, ent.end_char, place))

@@ -185,6 +185,17 @@ SEQUENCE_GAP = 5
 _JOINED = re.compile(r"^\s*(?:and|to|through|until|till|or|-|–)\s*(?:in\s+)?$", re.I)
 
 
+_FUTURE = re.compile(r"\b(?:will|shall|next|is to|are to|plans? to|scheduled to)\b", re.I)
+
+
+def _forward(value: DateValue, published: dt.date) -> DateValue:
+    """A weekday in a sentence about the future is the next such day, not the last."""
+    day = dt.date.fromisoformat(value.value)  # type: ignore[arg-type]
+    while day <= published:
+        day += dt.timedelta(days=7)
+    return DateValue(day.isoformat(), value.precision, value.text, value.end)
+
+
 class Dates:
     def __call__(self, doc: Doc) -> Doc:
         found = state(doc)
@@ -201,6 +212,12 @@ class Dates:
                 start -= len(before) - lead.start()
             text = doc.text[start : ent.end_char]
             value = normalise(text, published)
+            sentence_start = ent.sent.start_char
+            if value is not None and value.precision == "day" and published is not None:
+                if _FUTURE.search(doc.text[sentence_start:start]) and re.search(
+                    r"(?i)monday|tuesday|wednesday|thursday|friday|saturday|sunday", text
+                ):
+                    value = _forward(value, published)
             if value is not None:
                 found.dates.append((start, ent.end_char, value))
                 expressions.append((start, ent.end_char, value))
