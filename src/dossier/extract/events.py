@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dossier.extract.fold import fold, name_key
-from dossier.extract.numbers import COUNT, count_from
+from dossier.extract.numbers import COUNT, VAGUE, count_from
 from dossier.extract.places import gazetteer
 from dossier.extract.state import DocState, Found, state
 from dossier.model import Count, DateValue, Event, Evidence, Figure, Place
@@ -31,7 +31,7 @@ from dossier.model import Count, DateValue, Event, Evidence, Figure, Place
 SPECIFIC_PLACE = ("city", "region", "unknown")
 _ANAPHORIC = re.compile(
     r"\b(?:the|this|that|yesterday's|today's|\w+day's)\s+(?:\w+\s+)?"
-    r"(?:attack|bombing|blast|assault|raid|ambush|incident|explosion|strike)\b(?!\s+(?:on|in|at)\b)",
+    r"(?:attack|bombing|blast|assault|raid|ambush|incident|explosion|strike)\b",
     re.I,
 )
 PLACE_RANK = {"city": 0, "unknown": 0, "region": 1, "country": 2}
@@ -90,9 +90,12 @@ class Candidate:
         )
         if both_days and self.date.value != other.date.value:  # type: ignore[union-attr]
             return True
+        # Two dated reports at two places are two attacks; an undated one elaborates.
         if (
             self.place
             and other.place
+            and self.date
+            and other.date
             and self.place.kind != "country"
             and other.place.kind != "country"
             and self.place.name != other.place.name
@@ -191,11 +194,16 @@ def _figure_kind(number: Token, lex: Lexicon) -> str | None:
     """What a number counts: the word right after its phrase ("21 wounded", "three dead",
     "13 officials were killed"), else the words its phrase hangs on ("killing 3 police")."""
     doc = number.doc
-    for t in doc[number.i + 1 : min(len(doc), number.i + 7)]:
-        if t.is_punct or t.lower_ in ("and", "or", "but", "while") or t.like_num:
+    window = doc[number.i + 1 : min(len(doc), number.i + 9)]
+    for i, t in enumerate(window):
+        if t.is_punct or t.lower_ in ("or", "but", "while") or t.like_num:
             break
         kind = _kind_of_word(t, lex)
         if kind is not None:
+            rest = window[i + 1 : i + 3]
+            # "40 soldiers were killed and wounded" lumps both: a casualty count, not deaths.
+            if rest and rest[0].lower_ == "and" and any(_kind_of_word(r, lex) for r in rest[1:]):
+                return "casualties"
             return kind
     head = number.head if number.dep_ in ("nummod", "quantmod", "compound", "amod") else number
     if number.dep_ in ("quantmod",) and head.dep_ == "nummod":
@@ -331,12 +339,19 @@ class Events:
                     break
             if kind is None or trigger is None:
                 continue
-            candidate = self._candidate(sentence, kind, trigger, groups, found, lex, main_country)
+            # "In the wake of the attack, ...": the sentence speaks of an attack already told.
+            anaphoric = bool(incidents) and bool(
+                _ANAPHORIC.search(text[: trigger - sentence.start_char + 20])
+            )
+            candidate = self._candidate(
+                sentence, kind, trigger, groups, found, lex, main_country, anaphoric
+            )
             if candidate is None:
                 continue
-            if incidents and _ANAPHORIC.search(text[: trigger - sentence.start_char + 20]):
-                # "In the wake of the attack, ...": the sentence speaks of an attack already told.
-                candidate.date, candidate.place = None, None
+            if anaphoric:
+                candidate.date = None
+                incidents[-1].absorb(candidate)
+                continue
             for incident in incidents:
                 if incident.joins(candidate):
                     incident.absorb(candidate)
@@ -384,6 +399,7 @@ class Events:
         found: DocState,
         lex: Lexicon,
         main_country: str | None,
+        anaphoric: bool,
     ) -> Candidate | None:
         source = found.speakers.get(sentence.start_char)
         reports, victims = _figures(sentence, lex, source)
@@ -391,7 +407,12 @@ class Events:
         places = [p for s, _e, p in found.places if _in(sentence, s)]
         perpetrator = _perpetrator(sentence, groups, lex, trigger)
         generic = not (dates or places or reports or perpetrator)
-        if generic:
+        # "ISWAP attacks have been restricted to ...", "dozens of attacks ... hundreds of deaths":
+        # plural, undated and without an exact figure is a pattern, not an incident.
+        trigger_word = sentence.doc.char_span(trigger, trigger + 1, alignment_mode="expand")
+        plural = trigger_word is not None and trigger_word[0].tag_ in ("NNS", "NNPS")
+        exact = [r for r in reports if r.count.text.lower() not in VAGUE]
+        if generic or (plural and not anaphoric and not dates and not exact):
             return None
         date = min(dates, key=lambda d: PRECISION.get(d.precision, 9)) if dates else None
         place = min(places, key=lambda p: PLACE_RANK[p.kind]) if places else None
@@ -457,13 +478,16 @@ def _event(incident: Candidate, doc: Doc) -> Event:
         place = replace(place, country=incident.country)
     if place is None and incident.country:
         place = Place(incident.country, incident.country, "", kind="country")
-    if incident.type == "surrender":
+    kind = incident.type
+    if kind == "attack" and incident.suicide:
+        kind = "bombing"  # a suicide attack of unstated method is a suicide bombing
+    if kind == "surrender":
         count, killed, wounded = _first(incident.reports, "count"), None, None
     else:
         count = None
         killed, wounded = _first(incident.reports, "killed"), _first(incident.reports, "wounded")
     return Event(
-        type=incident.type,
+        type=kind,
         evidence=Evidence("", incident.start, incident.end),
         date=incident.date,
         place=place,

@@ -213,11 +213,12 @@ class Dates:
             text = doc.text[start : ent.end_char]
             value = normalise(text, published)
             sentence_start = ent.sent.start_char
-            if value is not None and value.precision == "day" and published is not None:
-                if _FUTURE.search(doc.text[sentence_start:start]) and re.search(
-                    r"(?i)monday|tuesday|wednesday|thursday|friday|saturday|sunday", text
-                ):
-                    value = _forward(value, published)
+            weekday = re.search(
+                r"(?i)monday|tuesday|wednesday|thursday|friday|saturday|sunday", text
+            )
+            future = _FUTURE.search(doc.text[sentence_start:start])
+            if value is not None and value.precision == "day" and published and weekday and future:
+                value = _forward(value, published)
             if value is not None:
                 found.dates.append((start, ent.end_char, value))
                 expressions.append((start, ent.end_char, value))
