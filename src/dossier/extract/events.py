@@ -196,7 +196,7 @@ def _figure_kind(number: Token, lex: Lexicon) -> str | None:
     doc = number.doc
     window = doc[number.i + 1 : min(len(doc), number.i + 9)]
     for i, t in enumerate(window):
-        if t.is_punct or t.lower_ in ("or", "but", "while") or t.like_num:
+        if t.is_punct or t.lower_ in ("and", "or", "but", "while") or t.like_num:
             break
         kind = _kind_of_word(t, lex)
         if kind is not None:
