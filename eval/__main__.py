@@ -122,6 +122,11 @@ def _table(title: str, rows: list[tuple[str, Score]], total: Score) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["muc4"]:
+        from eval import muc4
+
+        return muc4.main(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m eval", description=__doc__)
     parser.add_argument("--json", action="store_true", help="print the micro-averages as JSON")
     parser.add_argument("--brief", action="store_true", help="only the summary tables")

@@ -152,6 +152,7 @@ class Event:
     site: str | None = None
     perpetrator: str | None = None
     perpetrator_text: str | None = None
+    perpetrator_individuals: tuple[str, ...] = ()
     attribution: str = "unknown"
     attributed_by: str | None = None
     suicide: bool = False

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from dossier.extract.fold import fold, name_key
 from dossier.extract.numbers import COUNT, VAGUE, count_from
 from dossier.extract.places import gazetteer
+from dossier.extract.roles import Roles, roles_of
 from dossier.extract.state import DocState, Found, state
 from dossier.model import Count, DateValue, Event, Evidence, Figure, Place
 
@@ -79,6 +80,7 @@ class Candidate:
     attributed_by: str | None = None
     reports: list[Figure] = field(default_factory=list)
     victims: list[str] = field(default_factory=list)
+    roles: Roles = field(default_factory=Roles)
 
     def conflicts(self, other: Candidate) -> bool:
         if self.type == "surrender" or other.type == "surrender":
@@ -104,6 +106,19 @@ class Candidate:
         return bool(
             self.perpetrator and other.perpetrator and self.perpetrator != other.perpetrator
         )
+
+    def concrete(self) -> bool:
+        """An incident, not a generality: it has a date or a place below country level, or a
+        doer together with what it did to whom (a target, a victim, a figure), or it is a
+        surrender with a count."""
+        specific = self.place is not None and self.place.kind in SPECIFIC_PLACE
+        if self.date is not None or specific:
+            return True
+        if self.type == "surrender":
+            return any(r.kind == "count" for r in self.reports)
+        doer = self.perpetrator is not None or bool(self.roles.perpetrators)
+        done = bool(self.roles.targets or self.roles.victims or self.reports)
+        return doer and done
 
     def anchored(self) -> bool:
         specific = self.place is not None and self.place.kind != "country"
@@ -150,6 +165,7 @@ class Candidate:
             if r.source or (r.kind, r.count.low, r.count.high) not in sourced
         ]
         self.victims += [v for v in other.victims if v not in self.victims]
+        self.roles.add(other.roles)
 
 
 TYPE_ORDER: dict[str, int] = {}
@@ -348,9 +364,9 @@ class Events:
             )
             if candidate is None:
                 continue
+            _branch_for_parent(candidate, groups, found)
             if anaphoric:
-                candidate.date = None
-                incidents[-1].absorb(candidate)
+                incidents[-1].absorb(candidate)  # its date counts only if the attack had none
                 continue
             for incident in incidents:
                 if incident.joins(candidate):
@@ -362,11 +378,7 @@ class Events:
             if incident.perpetrator is None:
                 self._passage_group(incident, groups, doc)
             _branch_for_parent(incident, groups, found)
-            specific = incident.place is not None and incident.place.kind in SPECIFIC_PLACE
-            counted = incident.type == "surrender" and any(
-                r.kind == "count" for r in incident.reports
-            )
-            if incident.date is None and not specific and not counted:
+            if not incident.concrete():
                 continue
             found.events.append(_event(incident, doc))
         return doc
@@ -404,9 +416,13 @@ class Events:
         source = found.speakers.get(sentence.start_char)
         reports, victims = _figures(sentence, lex, source)
         dates = [d for s, _e, d in found.dates if _in(sentence, s) and d.precision != "open_range"]
+        if not dates:
+            # "killing tens of thousands" over years is a campaign's toll, not this attack's.
+            reports = [r for r in reports if r.count.text.lower() not in VAGUE]
         places = [p for s, _e, p in found.places if _in(sentence, s)]
         perpetrator = _perpetrator(sentence, groups, lex, trigger)
-        generic = not (dates or places or reports or perpetrator)
+        roles = roles_of(sentence, _group_tokens(sentence, groups))
+        generic = not (dates or places or reports or perpetrator or roles.targets or roles.victims)
         # "ISWAP attacks have been restricted to ...", "dozens of attacks ... hundreds of deaths":
         # plural, undated and without an exact figure is a pattern, not an incident.
         trigger_word = sentence.doc.char_span(trigger, trigger + 1, alignment_mode="expand")
@@ -433,6 +449,7 @@ class Events:
             country=country,
             reports=reports,
             victims=victims,
+            roles=roles,
         )
         if perpetrator is not None:
             candidate.perpetrator, candidate.perpetrator_text = perpetrator
@@ -468,6 +485,16 @@ def _branch_for_parent(incident: Candidate, groups: list[Found], found: DocState
         incident.attributed_by = parent
 
 
+def _group_tokens(sentence: Span, groups: list[Found]) -> set[int]:
+    tokens: set[int] = set()
+    for m in groups:
+        if _in(sentence, m.start):
+            span = sentence.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                tokens.update(range(span.start, span.end))
+    return tokens
+
+
 def _first(reports: list[Figure], kind: str) -> Count | None:
     return next((r.count for r in reports if r.kind == kind), None)
 
@@ -496,10 +523,15 @@ def _event(incident: Candidate, doc: Doc) -> Event:
         attribution=incident.attribution if incident.perpetrator else "unknown",
         attributed_by=incident.attributed_by,
         suicide=incident.suicide,
+        perpetrator_individuals=tuple(incident.roles.perpetrators),
+        targets=tuple(incident.roles.targets),
+        weapon=tuple(incident.roles.weapons),
         killed=killed,
         wounded=wounded,
         count=count,
-        victims=tuple(incident.victims),
+        victims=tuple(
+            incident.victims + [v for v in incident.roles.victims if v not in incident.victims]
+        ),
         reports=tuple(incident.reports),
     )
 

@@ -13,6 +13,7 @@ from functools import cache
 from importlib.resources import files
 
 import yaml
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from dossier.extract.fold import fold, name_key
 from dossier.model import ARMED_GROUP
@@ -68,24 +69,47 @@ class Registry:
         self.matcher = re.compile(
             r"(?<![\w'])(?:" + "|".join(_pattern(s) for s in alternatives) + r")(?![\w])"
         )
+        # For lower-cased text (wire archives, MUC): every name case-free, except acronyms that
+        # are ordinary words once lower-cased ("IS", "LET").
+        caseless = [s for s in alternatives if not _word_like(s)]
+        self.caseless_matcher = re.compile(
+            r"(?<![\w'])(?:" + "|".join(_pattern(s.lower()) for s in caseless) + r")(?![\w])",
+            re.IGNORECASE,
+        )
 
-    def lookup(self, surface: str) -> Entry | None:
-        """The entry a surface form names, honouring case for acronyms."""
-        return self._exact.get(_exact_key(surface)) or (
-            None if is_acronym(surface) else self._caseless.get(name_key(surface))
+    def lookup(self, surface: str, caseless: bool = False) -> Entry | None:
+        """The entry a surface form names, honouring case for acronyms unless `caseless`."""
+        found = self._exact.get(_exact_key(surface))
+        if found is None and caseless:
+            found = self._exact.get(_exact_key(surface.upper()))
+        return found or (
+            None if is_acronym(surface) and not caseless else self._caseless.get(name_key(surface))
         )
 
     def find(self, text: str) -> list[tuple[int, int, Entry]]:
         """Every registry name in `text` as (start, end, entry), non-overlapping."""
         found = []
-        for match in self.matcher.finditer(fold(text)):
-            entry = self.lookup(match.group())
+        lowered = is_lower_cased(text)
+        matcher = self.caseless_matcher if lowered else self.matcher
+        for match in matcher.finditer(fold(text)):
+            entry = self.lookup(match.group(), caseless=lowered)
             if entry is not None:
                 found.append((match.start(), match.end(), entry))
         return found
 
     def armed_groups(self) -> list[Entry]:
         return [e for e in self.entries if e.kind == ARMED_GROUP]
+
+
+def is_lower_cased(text: str) -> bool:
+    """Text with (almost) no capitals: a lower-cased archive, where case says nothing."""
+    sample = text[:5000]
+    letters = sum(c.isalpha() for c in sample)
+    return letters > 50 and sum(c.isupper() for c in sample) < letters / 200
+
+
+def _word_like(surface: str) -> bool:
+    return is_acronym(surface) and (len(surface) <= 2 or surface.lower() in STOP_WORDS)
 
 
 def _exact_key(surface: str) -> str:

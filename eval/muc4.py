@@ -1,0 +1,124 @@
+"""python -m eval muc4 FILE.jsonl [--predictions OUT.json]: MUC-4 role fillers, published metric.
+
+dossier's facts map onto the five roles: PerpOrg is each event's perpetrator as the text names it,
+PerpInd its individual perpetrators, Target its physical targets, Victim its victims, Weapon its
+weapons. Each predicted entity is one mention string. Scoring follows the benchmark's README:
+per document and role, predicted and gold entities are matched one-to-one to maximise matches; a
+predicted entity matches a gold entity when every string it lists is one of the gold entity's
+mentions after normalising (lower case, punctuation and the articles a/an/the removed, spaces
+collapsed). Precision, recall and F1 are summed over documents, per role and micro-averaged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from dossier.extract import extract_many
+from dossier.ingest.guard import content_hash
+from dossier.model import Document, Facts
+from eval.fields import Score
+
+ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
+_PUNCT = re.compile(r"[^\w\s]")
+_ARTICLES = re.compile(r"\b(?:a|an|the)\b")
+
+
+def normalise(text: str) -> str:
+    text = _PUNCT.sub(" ", text.lower())
+    return " ".join(_ARTICLES.sub(" ", text).split())
+
+
+def predict(facts: Facts) -> dict[str, list[list[str]]]:
+    """The five roles of one document, from the events dossier found in it."""
+    roles: dict[str, list[str]] = {role: [] for role in ROLES}
+    for event in facts.events:
+        if event.type == "surrender":
+            continue
+        if event.perpetrator_text:
+            roles["PerpOrg"].append(event.perpetrator_text)
+        roles["PerpInd"] += event.perpetrator_individuals
+        roles["Target"] += event.targets
+        roles["Victim"] += [v for v in event.victims if not v[:1].isdigit()]
+        roles["Weapon"] += event.weapon
+    result: dict[str, list[list[str]]] = {}
+    for role, mentions in roles.items():
+        seen: dict[str, str] = {}
+        for mention in mentions:
+            seen.setdefault(normalise(mention), mention)
+        result[role] = [[m] for key, m in seen.items() if key]
+    return result
+
+
+def _max_matching(predicted: list[list[str]], gold: list[list[Any]]) -> int:
+    """Size of a maximum one-to-one matching (augmenting paths; the graphs are tiny)."""
+    gold_sets = [{normalise(m[0] if isinstance(m, list) else m) for m in entity} for entity in gold]
+    edges = [
+        [j for j, mentions in enumerate(gold_sets) if all(normalise(p) in mentions for p in entity)]
+        for entity in predicted
+    ]
+    owner: dict[int, int] = {}
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in edges[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in owner or augment(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    return sum(augment(i, set()) for i in range(len(predicted)))
+
+
+def score(predictions: dict[str, dict], documents: list[dict]) -> dict[str, Score]:
+    scores = {role: Score() for role in ROLES}
+    for document in documents:
+        predicted = predictions.get(document["docid"], {}).get("pred_extracts", {})
+        for role in ROLES:
+            p, g = predicted.get(role, []), document["extracts"].get(role, [])
+            matched = _max_matching(p, g)
+            scores[role].add(Score(matched, len(p) - matched, len(g) - matched))
+    return scores
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m eval muc4", description=__doc__)
+    parser.add_argument("file", type=Path, help="a MUC-4 split in the benchmark's JSONL format")
+    parser.add_argument("--predictions", type=Path, help="write dossier's predictions here")
+    args = parser.parse_args(argv)
+    documents = [json.loads(line) for line in args.file.open(encoding="utf-8") if line.strip()]
+    inputs = [
+        Document(d["docid"], d["doctext"], content_hash(d["doctext"]), str(args.file))
+        for d in documents
+    ]
+    predictions = {
+        facts.document.id: {"pred_extracts": predict(facts)} for facts in extract_many(inputs)
+    }
+    if args.predictions:
+        args.predictions.write_text(json.dumps(predictions, indent=1), encoding="utf-8")
+    scores = score(predictions, documents)
+    total = Score()
+    print(f"MUC-4 {args.file.name}: {len(documents)} documents (published metric)")
+    print(f"  {'role':10} {'tp':>5} {'fp':>5} {'fn':>5}   {'P':>6} {'R':>6} {'F1':>6}")
+    for role in ROLES:
+        s = scores[role]
+        total.add(s)
+        print(
+            f"  {role:10} {s.tp:>5} {s.fp:>5} {s.fn:>5}   "
+            f"{100 * s.precision:6.2f} {100 * s.recall:6.2f} {100 * s.f1:6.2f}"
+        )
+    print(
+        f"  {'micro':10} {total.tp:>5} {total.fp:>5} {total.fn:>5}   "
+        f"{100 * total.precision:6.2f} {100 * total.recall:6.2f} {100 * total.f1:6.2f}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

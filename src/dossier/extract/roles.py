@@ -1,0 +1,176 @@
+"""Who did it, to whom and what, with what: the role fillers of an attack sentence.
+
+Read from the parse of the sentence around attack and harm verbs (data/roles.yaml): the subject
+or agent of an attack verb whose head is a perpetrator noun ("urban guerrillas attacked") is an
+individual perpetrator; its object, or the subject of a passive ("the substation was
+dynamited"), is a physical target when its head is a thing and a victim when it is a person or a
+name; weapons are phrases headed by a weapon word. Each filler is its phrase as written: the
+head with its compounds and modifiers, without determiners or numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+
+import yaml
+from spacy.tokens import Span, Token
+
+_KEEP = ("compound", "amod", "nmod", "poss", "npadvmod", "nn")
+_DROP_WORDS = {"other", "several", "some", "many", "few", "two", "three", "four", "five", "one"}
+
+
+@dataclass(frozen=True)
+class RoleLexicon:
+    attack_verbs: frozenset[str]
+    harm_verbs: frozenset[str]
+    perpetrators: frozenset[str]
+    targets: frozenset[str]
+    victims: frozenset[str]
+    weapons: re.Pattern[str]
+
+
+@cache
+def role_lexicon() -> RoleLexicon:
+    data = yaml.safe_load(files("dossier.data").joinpath("roles.yaml").read_text("utf-8"))
+    return RoleLexicon(
+        attack_verbs=frozenset(data["attack_verbs"]),
+        harm_verbs=frozenset(data["harm_verbs"]),
+        perpetrators=frozenset(data["perpetrator_nouns"]),
+        targets=frozenset(data["target_nouns"]),
+        victims=frozenset(data["victim_nouns"]),
+        weapons=re.compile(r"(?:" + "|".join(data["weapons"]) + r")", re.I),
+    )
+
+
+@dataclass
+class Roles:
+    perpetrators: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    victims: list[str] = field(default_factory=list)
+    weapons: list[str] = field(default_factory=list)
+
+    def add(self, other: Roles) -> None:
+        for mine, theirs in (
+            (self.perpetrators, other.perpetrators),
+            (self.targets, other.targets),
+            (self.victims, other.victims),
+            (self.weapons, other.weapons),
+        ):
+            mine.extend(t for t in theirs if t not in mine)
+
+
+def phrase(head: Token, with_of: bool = False) -> str:
+    """The head with the modifiers that name it: "urban guerrillas", "electric power substation",
+    "members of the farabundo marti national liberation front" (with_of)."""
+    start = head.i
+    for child in reversed(list(head.lefts)):
+        if child.dep_ in _KEEP and child.i == start - 1 and child.lower_ not in _DROP_WORDS:
+            start = child.left_edge.i if child.dep_ in ("compound", "poss") else child.i
+            while start < child.i and head.doc[start].dep_ in ("det", "nummod"):
+                start += 1
+        elif child.i == start - 1 and child.dep_ == "punct" and child.text == "-":
+            start = child.i
+        else:
+            break
+    end = head.i + 1
+    if with_of:
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                end = child.right_edge.i + 1
+                break
+    while end - 1 > start and head.doc[end - 1].is_punct:
+        end -= 1
+    return head.doc[start:end].text
+
+
+def _is_name(token: Token) -> bool:
+    return token.ent_type_ == "PERSON" or (
+        token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON")
+    )
+
+
+def _named(token: Token, lex: RoleLexicon) -> bool:
+    """A person's name, even in lower-cased text: a name entity or proper noun, or a head that is
+    no common noun of the lexicons with a compound before it ("jaime pardo leal")."""
+    if token.ent_type_ in ("GPE", "LOC", "ORG", "NORP", "DATE", "CARDINAL"):
+        return False
+    common = token.lower_ in lex.victims or token.lemma_.lower() in lex.victims
+    common = common or token.lower_ in lex.targets or token.lower_ in lex.perpetrators
+    if common or not token.is_alpha:
+        return False
+    if _is_name(token):
+        return True
+    return any(c.dep_ == "compound" and c.is_alpha for c in token.lefts)
+
+
+def _name_part(head: Token, lex: RoleLexicon) -> str:
+    """The name in "liberal senator federico estrada velez": what follows the last title word."""
+    words = phrase(head).split()
+    titles = lex.victims | lex.perpetrators
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.lower() in titles), default=0)
+    return " ".join(words[cut:])
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    return [token, *[c for c in token.conjuncts if c.i > token.i]]
+
+
+def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
+    """Role fillers of one sentence; tokens inside group names (`group_tokens`) are the
+    perpetrator organisation, already read, and are not repeated as individuals."""
+    lex = role_lexicon()
+    roles = Roles()
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if token.pos_ not in ("VERB", "NOUN") or (
+            lemma not in lex.attack_verbs and lemma not in lex.harm_verbs
+        ):
+            continue
+        harm = lemma in lex.harm_verbs
+        for child in token.children:
+            dep = child.dep_
+            doers: list[Token] = []
+            undergoers: list[Token] = []
+            if dep == "nsubj" and token.pos_ == "VERB":
+                doers = _conjuncts(child)
+            elif dep == "agent":
+                doers = [g for c in child.children if c.dep_ == "pobj" for g in _conjuncts(c)]
+            elif dep in ("dobj", "nsubjpass"):
+                undergoers = _conjuncts(child)
+            elif dep == "prep" and child.lower_ in ("against", "on", "at", "in") and not harm:
+                undergoers = [g for c in child.children if c.dep_ == "pobj" for g in _conjuncts(c)]
+            elif dep == "prep" and child.lower_ == "of" and token.pos_ == "NOUN" and harm:
+                # "the murder of colonel waldemar franklin quintero"
+                undergoers = [g for c in child.children if c.dep_ == "pobj" for g in _conjuncts(c)]
+            for doer in doers:
+                if doer.i in group_tokens:
+                    continue
+                if doer.lower_ in lex.perpetrators or doer.lemma_.lower() in lex.perpetrators:
+                    text = phrase(doer, with_of=doer.lemma_.lower() == "member")
+                    if text not in roles.perpetrators:
+                        roles.perpetrators.append(text)
+            for thing in undergoers:
+                word, base = thing.lower_, thing.lemma_.lower()
+                named = _named(thing, lex)
+                if (word in lex.targets or base in lex.targets) and not harm:
+                    bucket, text = roles.targets, phrase(thing)
+                elif named and (harm or (lemma in lex.attack_verbs and dep != "prep")):
+                    # A victim is a person named: "senator federico estrada velez" is the name.
+                    bucket, text = roles.victims, _name_part(thing, lex)
+                else:
+                    continue
+                if text not in bucket:
+                    bucket.append(text)
+    for match in lex.weapons.finditer(sentence.text):
+        span = sentence.doc.char_span(
+            sentence.start_char + match.start(), sentence.start_char + match.end(), "expand"
+        )
+        if span is None or span.root.pos_ not in ("NOUN", "PROPN"):
+            continue
+        text = phrase(span.root)
+        if text not in roles.weapons:
+            roles.weapons.append(text)
+    return roles
