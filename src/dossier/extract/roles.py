@@ -115,7 +115,11 @@ def _name_part(head: Token, lex: RoleLexicon) -> str:
 
 
 def _conjuncts(token: Token) -> list[Token]:
-    return [token, *[c for c in token.conjuncts if c.i > token.i]]
+    """A phrase and what it lists: "a substation and a pylon", "three vehicles -- a truck, ..."."""
+    listed = [c for c in token.conjuncts if c.i > token.i]
+    listed += [a for c in (token, *listed) for a in c.children if a.dep_ == "appos"]
+    listed += [c for a in list(listed) for c in a.conjuncts if c.i > a.i and c not in listed]
+    return [token, *listed]
 
 
 def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
@@ -136,7 +140,10 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
             undergoers: list[Token] = []
             if dep == "nsubj" and token.pos_ == "VERB":
                 doers = _conjuncts(child)
-            elif dep == "agent":
+            elif dep == "agent" or (
+                dep == "prep" and child.lower_ == "by" and token.pos_ == "NOUN"
+            ):
+                # "murdered by security forces", "an attack by urban guerrillas"
                 doers = [g for c in child.children if c.dep_ == "pobj" for g in _conjuncts(c)]
             elif dep in ("dobj", "nsubjpass"):
                 undergoers = _conjuncts(child)
