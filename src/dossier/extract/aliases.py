@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from dossier.extract.actors import registered
 from dossier.extract.fold import fold
 from dossier.extract.kinds import kind_of
-from dossier.extract.registry import Registry, is_acronym, load_registry
+from dossier.extract.registry import Registry, is_acronym, is_lower_cased, load_registry
 from dossier.extract.state import ActorInfo, DocState, state
 
 _PAREN = re.compile(r"\(([^()\n]{1,160})\)")
@@ -31,6 +31,7 @@ _AKA_INLINE = re.compile(
     r"|a\.?k\.?a\.?)\s+",
     re.IGNORECASE,
 )
+_LOWER_ACRONYM = re.compile(r"[a-z][a-z\-]{1,7}")
 _ACRONYM = re.compile(r"[A-Za-z][A-Za-z0-9.\-&']{0,10}[A-Za-z0-9]")
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|/|\bor\b|\band\b)\s*")
 _CLAUSE_END = re.compile(r"[.;:!?)\n]|,\s+(?:which|who|that|a|an|the|is|was|has)\b|\s[-–—]\s")
@@ -131,14 +132,15 @@ class AliasMiner:
         text = doc.text
         found = state(doc)
         mined: dict[str, ActorInfo] = {}
+        lowered = is_lower_cased(text)
         for paren in _PAREN.finditer(text):
             inner = paren.group(1).strip()
             lead = _AKA_LEAD.match(inner)
             if lead:
                 items = _split_list(inner[lead.end() :])
                 self._bind(found, text, paren.start(), items, mined, "also_known_as")
-            elif looks_like_acronym(inner):
-                self._bind_acronym(found, text, paren.start(), inner, mined)
+            elif looks_like_acronym(inner) or (lowered and _LOWER_ACRONYM.fullmatch(inner)):
+                self._bind_acronym(found, text, paren.start(), inner, mined, lowered)
         for inline in _AKA_INLINE.finditer(text):
             rest = text[inline.end() : inline.end() + 300]
             clause = _CLAUSE_END.search(rest)
@@ -197,9 +199,21 @@ class AliasMiner:
         position: int,
         acronym: str,
         mined: dict[str, ActorInfo],
+        lowered: bool = False,
     ) -> None:
-        owner = self.registry.lookup(acronym)
+        owner = self.registry.lookup(acronym, caseless=lowered)
         subject = self._subject(found, text, position)
+        if subject is None and lowered and owner is None:
+            # Lower-cased text has no capitals to find the name by: let the acronym spell it.
+            window = " ".join(text[max(0, position - 160) : position].split()[-2 * len(acronym) :])
+            long_form = best_long_form(acronym, window.rstrip(" ,"))
+            if long_form and len(long_form.split()) >= 2 and len(long_form) > len(acronym) + 3:
+                end = position - (len(text[:position]) - len(text[:position].rstrip(" ,")))
+                subject = (
+                    ActorInfo(long_form, kind_of(long_form), False),
+                    end - len(long_form),
+                    end,
+                )
         if subject is not None and (owner is None or owner.name == subject[0].name):
             actor, start, end = subject
             if owner is None and not actor.registered:

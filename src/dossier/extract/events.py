@@ -323,7 +323,13 @@ def _perpetrator(
         if best is None or score > best[0]:
             best = (score, m)
     assert best is not None
-    return best[1].actor, doc.text[best[1].start : best[1].end]
+    chosen = best[1]
+    if chosen.how == "anaphor":
+        # "the group claimed it": name the group as the text last named it.
+        named = [m for m in mentions if m.actor == chosen.actor and m.how != "anaphor"]
+        earlier = [m for m in named if m.start < chosen.start]
+        chosen = (earlier or named or [chosen])[-1 if earlier else 0]
+    return chosen.actor, doc.text[chosen.start : chosen.end]
 
 
 def _stance(sentence: Span, lex: Lexicon, source: str | None) -> tuple[str, str | None]:

@@ -107,11 +107,18 @@ def _named(token: Token, lex: RoleLexicon) -> bool:
 
 
 def _name_part(head: Token, lex: RoleLexicon) -> str:
-    """The name in "liberal senator federico estrada velez": what follows the last title word."""
-    words = phrase(head).split()
-    titles = lex.victims | lex.perpetrators
-    cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.lower() in titles), default=0)
-    return " ".join(words[cut:])
+    """The name in "liberal senator federico estrada velez": the words before the head back to
+    the first title, determiner or other word that is no part of a name (four at most)."""
+    titles = lex.victims | lex.perpetrators | lex.targets
+    start = head.i
+    while start > max(0, head.i - 4):
+        left = head.doc[start - 1]
+        if not left.is_alpha or left.is_stop or left.lower_ in titles:
+            break
+        if left.pos_ not in ("PROPN", "NOUN", "ADJ") or left.ent_type_ in ("GPE", "NORP", "ORG"):
+            break
+        start -= 1
+    return head.doc[start : head.i + 1].text
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -152,6 +159,8 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
             elif dep == "prep" and child.lower_ == "of" and token.pos_ == "NOUN" and harm:
                 # "the murder of colonel waldemar franklin quintero"
                 undergoers = [g for c in child.children if c.dep_ == "pobj" for g in _conjuncts(c)]
+            elif dep == "poss" and token.pos_ == "NOUN" and harm:
+                undergoers = [child]  # "bernardo jaramillo ossa's murder"
             for doer in doers:
                 if doer.i in group_tokens:
                     continue
@@ -164,7 +173,7 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
                 named = _named(thing, lex)
                 if (word in lex.targets or base in lex.targets) and not harm:
                     bucket, text = roles.targets, phrase(thing)
-                elif named and (harm or (lemma in lex.attack_verbs and dep != "prep")):
+                elif named and (harm or lemma in lex.attack_verbs):
                     # A victim is a person named: "senator federico estrada velez" is the name.
                     bucket, text = roles.victims, _name_part(thing, lex)
                 else:
