@@ -5,10 +5,9 @@ Field names are stable: add fields freely, never rename or drop one without rais
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any
 
-from dossier.model import Count, Evidence, Facts, Refusal
+from dossier.model import Count, Event, Evidence, Facts, Refusal
 
 SCHEMA = 1
 
@@ -19,6 +18,52 @@ def _span(evidence: Evidence) -> dict[str, Any]:
 
 def _count(count: Count | None) -> dict[str, Any] | None:
     return None if count is None else {"low": count.low, "high": count.high, "text": count.text}
+
+
+def _reports(event: Event, kind: str) -> list[dict[str, Any]]:
+    return [
+        {"source": f.source, **(_count(f.count) or {})} for f in event.reports if f.kind == kind
+    ]
+
+
+def _event(e: Event) -> dict[str, Any]:
+    date, place = e.date, e.place
+    return {
+        "type": e.type,
+        "suicide": e.suicide,
+        "date": None
+        if date is None
+        else {"value": date.value, "precision": date.precision, "text": date.text, "end": date.end},
+        "place": None
+        if place is None
+        else {
+            "name": place.name,
+            "country": place.country,
+            "kind": place.kind,
+            "lat": place.lat,
+            "lon": place.lon,
+            "text": place.text,
+        },
+        "site": e.site,
+        "perpetrator": e.perpetrator,
+        "perpetrator_text": e.perpetrator_text,
+        "perpetrator_individuals": list(e.perpetrator_individuals),
+        "attribution": e.attribution,
+        "attributed_by": e.attributed_by,
+        "killed": _count(e.killed),
+        "wounded": _count(e.wounded),
+        "count": _count(e.count),
+        # Every figure with its source: conflicting reports are kept side by side.
+        "killed_reports": _reports(e, "killed"),
+        "wounded_reports": _reports(e, "wounded"),
+        "casualties_reports": _reports(e, "casualties"),
+        "abducted_reports": _reports(e, "abducted"),
+        "targets": list(e.targets),
+        "victims": list(e.victims),
+        "weapon": list(e.weapon),
+        "evidence": _span(e.evidence),
+        "source": e.evidence.source,
+    }
 
 
 def facts_record(facts: Facts) -> dict[str, Any]:
@@ -45,18 +90,7 @@ def facts_record(facts: Facts) -> dict[str, Any]:
             }
             for actor in facts.actors
         ],
-        "events": [
-            {
-                **{
-                    k: v for k, v in asdict(e).items() if k not in ("evidence", "killed", "wounded")
-                },
-                "killed": _count(e.killed),
-                "wounded": _count(e.wounded),
-                "evidence": _span(e.evidence),
-                "source": e.evidence.source,
-            }
-            for e in facts.events
-        ],
+        "events": [_event(e) for e in facts.events],
         "relations": [
             {
                 "subject": r.subject,

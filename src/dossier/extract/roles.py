@@ -18,6 +18,8 @@ from importlib.resources import files
 import yaml
 from spacy.tokens import Span, Token
 
+from dossier.extract.registry import is_lower_cased
+
 _KEEP = ("compound", "amod", "nmod", "poss", "npadvmod", "nn")
 _DROP_WORDS = {"other", "several", "some", "many", "few", "two", "three", "four", "five", "one"}
 
@@ -103,6 +105,8 @@ def _named(token: Token, lex: RoleLexicon) -> bool:
         return False
     if _is_name(token):
         return True
+    if not is_lower_cased(token.doc.text):
+        return False  # cased text marks names with capitals; a common noun is no name
     return any(c.dep_ == "compound" and c.is_alpha for c in token.lefts)
 
 
@@ -134,6 +138,7 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
     perpetrator organisation, already read, and are not repeated as individuals."""
     lex = role_lexicon()
     roles = Roles()
+    lowered = is_lower_cased(sentence.doc.text)
     for token in sentence:
         lemma = token.lemma_.lower()
         if token.pos_ not in ("VERB", "NOUN") or (
@@ -186,6 +191,10 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
         )
         if span is None or span.root.pos_ not in ("NOUN", "PROPN"):
             continue
+        if span.root.ent_type_ in ("PERSON", "ORG", "GPE") or (
+            span.root.pos_ == "PROPN" and not lowered
+        ):
+            continue  # "Andrew Mines" is a person
         text = phrase(span.root)
         if text not in roles.weapons:
             roles.weapons.append(text)
