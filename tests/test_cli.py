@@ -60,3 +60,8 @@ def test_extract_prints_the_facts_contract(tmp_path) -> None:  # type: ignore[no
             assert mention["text"] in text
     for key in ("events", "relations", "victim_categories", "claims", "anomalies"):
         assert isinstance(facts[key], list)
+    assert {r["type"] for r in facts["relations"]} >= {"branch_of", "rival_of", "linked_to"}
+    for event in facts["events"]:
+        assert event["attribution"] in ("claimed", "accused", "suspected", "confirmed", "unknown")
+        for figure in event["killed_reports"]:
+            assert set(figure) >= {"source", "low", "high", "text"}

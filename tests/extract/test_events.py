@@ -1,0 +1,117 @@
+"""Events, relations, claims and victim categories: on the seed against its gold, and on
+articles written here to pin one behaviour each."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dossier.extract import extract
+from dossier.extract.places import gazetteer
+from dossier.model import Document
+from tests.conftest import SHARED, load_document
+
+
+def _doc(text: str, published: str = "2023-01-20") -> Document:
+    return Document("t", text, "h", "t.txt", published=dt.date.fromisoformat(published))
+
+
+def test_seed_attack_matches_gold(seed_document: Document, seed_gold: dict) -> None:
+    facts = extract(seed_document)
+    gold = seed_gold["events"][0]
+    attack = next(e for e in facts.events if e.type != "surrender")
+    assert attack.type == gold["type"] and attack.suicide is gold["suicide"]
+    assert attack.date is not None and attack.date.value == gold["date"]
+    assert attack.place is not None and attack.place.name == gold["place"]
+    assert attack.place.country == gold["country"]
+    assert attack.perpetrator == gold["perpetrator"] and attack.attribution == gold["attribution"]
+    assert attack.killed is not None and attack.killed.low == gold["killed"]["more_than"] + 1
+    assert "13 US service members" in attack.victims
+    surrender = next(e for e in facts.events if e.type == "surrender")
+    assert surrender.count is not None and surrender.count.low == 1401
+
+
+def test_seed_relations_match_gold(seed_document: Document, seed_gold: dict) -> None:
+    facts = extract(seed_document)
+    found = {(r.subject, r.type, r.object) for r in facts.relations}
+    for gold in seed_gold["relations"]:
+        triple = (gold["subject"], gold["type"], gold["object"])
+        reverse = (gold["object"], gold["type"], gold["subject"])
+        assert triple in found or (gold["type"] == "rival_of" and reverse in found), triple
+    linked = next(r for r in facts.relations if r.type == "linked_to")
+    assert linked.evidence.source == "intelligence community"
+
+
+def test_seed_victim_categories_all_found(seed_document: Document, seed_gold: dict) -> None:
+    facts = extract(seed_document)
+    assert set(seed_gold["victim_categories"]) <= set(facts.victim_categories)
+
+
+def test_claims_name_their_source(seed_document: Document) -> None:
+    facts = extract(seed_document)
+    sources = {(c.source, c.about) for c in facts.claims}
+    assert (
+        "Center for Strategic and International Studies",
+        "Islamic State Khorasan Province",
+    ) in sources
+    for claim in facts.claims:
+        ev = claim.evidence
+        assert ev.document_id == seed_document.id and ev.start < ev.end
+
+
+def test_conflicting_figures_are_kept_with_their_sources() -> None:
+    facts = extract(
+        _doc(
+            "Gunmen attacked a police post in Bannu on Thursday, killing three officers, "
+            "police said. The Pakistani Taliban said in a statement that its fighters "
+            "killed nine policemen in the attack."
+        )
+    )
+    (event,) = facts.events
+    figures = {(f.source, f.count.low) for f in event.reports if f.kind == "killed"}
+    assert ("police", 3) in figures and ("Tehrik-i-Taliban Pakistan", 9) in figures
+    assert event.perpetrator == "Tehrik-i-Taliban Pakistan"
+    assert event.date is not None and event.date.value == "2023-01-19"
+
+
+def test_parent_claim_for_a_branch() -> None:
+    facts = extract(
+        _doc(
+            "Islamic State said on Tuesday that ISWAP fighters ambushed a military patrol "
+            "near Monguno, killing 12 soldiers.",
+            "2021-03-03",
+        )
+    )
+    (event,) = facts.events
+    assert event.perpetrator == "Islamic State West Africa Province"
+    assert event.type == "ambush"
+
+
+def test_generalities_are_not_events() -> None:
+    facts = extract(
+        _doc(
+            "Al-Shabaab has carried out many bloody attacks over the years. "
+            "Its attacks are a threat to the region."
+        )
+    )
+    assert facts.events == ()
+
+
+def test_real_articles_extract_events_with_evidence() -> None:
+    for path in sorted((SHARED / "eval").glob("*.txt")):
+        document = load_document(path)
+        facts = extract(document)
+        assert facts.events, path.name
+        for event in facts.events:
+            ev = event.evidence
+            assert ev.document_id == document.id and 0 <= ev.start < ev.end <= len(document.text)
+
+
+def test_places_resolve_with_country_context() -> None:
+    places = gazetteer()
+    assert places.lookup("Niger")[0].kind == "country"
+    assert places.lookup("Kabul")[0].country == "Afghanistan"
+    assert places.lookup("Nangarhar")[0].kind == "region"
+    facts = extract(_doc("A bomb exploded in Kabul on Monday, Afghan officials said."))
+    (event,) = facts.events
+    assert event.place is not None and event.place.country == "Afghanistan"
+    assert event.place.lat is not None
