@@ -27,7 +27,7 @@ from dossier.extract.numbers import COUNT, VAGUE, count_from
 from dossier.extract.places import gazetteer
 from dossier.extract.roles import Roles, roles_of
 from dossier.extract.state import DocState, Found, state
-from dossier.model import Count, DateValue, Event, Evidence, Figure, Place
+from dossier.model import ARMED_GROUP, Count, DateValue, Event, Evidence, Figure, Place
 
 SPECIFIC_PLACE = ("city", "region", "unknown")
 _ANAPHORIC = re.compile(
@@ -137,7 +137,8 @@ class Candidate:
         return bool(same_date or same_place or self.date is None or other.date is None)
 
     def absorb(self, other: Candidate) -> None:
-        if TYPE_ORDER[other.type] < TYPE_ORDER[self.type]:
+        # The generic "attack" (or "clash") is refined by a later sentence; a specific type stays.
+        if self.type in ("attack", "clash") and TYPE_ORDER[other.type] < TYPE_ORDER[self.type]:
             self.type = other.type
         self.suicide = self.suicide or other.suicide
         if self.date is None or (other.date and _finer(other.date, self.date)):
@@ -332,7 +333,12 @@ def _perpetrator(
     return chosen.actor, doc.text[chosen.start : chosen.end]
 
 
-def _stance(sentence: Span, lex: Lexicon, source: str | None) -> tuple[str, str | None]:
+def _stance(
+    sentence: Span, lex: Lexicon, source: str | None, found: DocState
+) -> tuple[str, str | None]:
+    speaker = found.actors.get(source) if source else None
+    if speaker is not None and speaker.kind == ARMED_GROUP:
+        return "claimed", source  # "ISIS said ISWAP fighters ambushed ...": a group's own word
     for stance, pattern in lex.attribution:
         if pattern.search(sentence.text):
             return stance, source if stance in ("accused", "suspected") else None
@@ -459,7 +465,7 @@ class Events:
         )
         if perpetrator is not None:
             candidate.perpetrator, candidate.perpetrator_text = perpetrator
-            candidate.attribution, candidate.attributed_by = _stance(sentence, lex, source)
+            candidate.attribution, candidate.attributed_by = _stance(sentence, lex, source, found)
             if (
                 candidate.attribution == "accused"
                 and candidate.attributed_by == candidate.perpetrator

@@ -202,7 +202,8 @@ class Dates:
         published = found.published
         expressions = []
         for ent in doc.ents:
-            if ent.label_ != "DATE":
+            # spaCy files "Tuesday night" and "last night" under TIME.
+            if ent.label_ not in ("DATE", "TIME"):
                 continue
             start = ent.start_char
             # spaCy leaves "since" and part-of-year words out of the entity at times.
