@@ -115,3 +115,22 @@ def test_oversized_jsonl_line_is_refused_without_losing_the_next(tmp_path: Path)
     items = _read(path, settings=Settings(max_document_bytes=1000))
     assert isinstance(items[0], Refusal) and items[0].line == 1
     assert isinstance(items[1], Document) and items[1].text == "The TTP attacked."
+
+
+def test_teasers_after_a_closing_rule_are_dropped() -> None:
+    from dossier.ingest.clean import clean_text
+
+    body = "\n".join(
+        [
+            "Militants attacked a base on Sunday, officials said, in a long opening paragraph.",
+            "A second paragraph of the story, with the figures that officials gave on Monday.",
+            "A third paragraph quoting a spokesman at some length about the attack and its toll.",
+            "-",
+            "Another town falls to insurgents",
+            "Leader vows pressure on the group",
+        ]
+    )
+    text, dropped = clean_text(body)
+    assert "Another town falls" not in text and "Leader vows" not in text
+    assert "Another town falls to insurgents" in dropped
+    assert text.endswith("its toll.")

@@ -94,7 +94,12 @@ def speaker(sentence: Span, found: DocState) -> tuple[str, int, int] | None:
                 continue
             return actor, subject.idx, subject.idx + len(subject)
         span = sentence.doc[subject.left_edge.i : subject.right_edge.i + 1]
-        if subject.ent_type_ or _actor_at(subject, found):
+        named = any(
+            span.start_char <= m.start < span.end_char and m.how != "anaphor"
+            for m in found.mentions
+        )
+        if subject.ent_type_ or named:
+            # "a spokesman for al Shabaab said": the group speaks through its spokesman.
             return _name_in(span, found), span.start_char, span.end_char
         # "Authorities in northwestern Pakistan said": the speaker is the authorities.
         phrase = re.sub(r"^(?:the|a|an)\s+", "", span.text.strip(), flags=re.I)

@@ -30,6 +30,11 @@ from dossier.extract.state import DocState, Found, state
 from dossier.model import ARMED_GROUP, Count, DateValue, Event, Evidence, Figure, Place
 
 SPECIFIC_PLACE = ("city", "region", "unknown")
+_REFERENCE = re.compile(
+    r"(?:\b(?:north|south|east|west)(?:ern|east|west)?(?:ern)?\s+of|\b(?:km|kilometres|kilometers|"
+    r"miles)\)?\s+(?:\w+\s+)?(?:from|of)|\bnear|\boutside|\bfrom)\s+(?:the\s+)?(?:\w+\s+)?(?:capital\s+)?$",
+    re.I,
+)
 _ANAPHORIC = re.compile(
     r"\b(?:the|this|that|yesterday's|today's|\w+day's)\s+(?:\w+\s+)?"
     r"(?:attack|bombing|blast|assault|raid|ambush|incident|explosion|strike)\b",
@@ -74,6 +79,8 @@ class Candidate:
     date: DateValue | None = None
     place: Place | None = None
     country: str | None = None
+    # The place is only a reference point ("southwest of Mogadishu"): any real place replaces it.
+    near: bool = False
     perpetrator: str | None = None
     perpetrator_text: str | None = None
     attribution: str = "unknown"
@@ -144,9 +151,13 @@ class Candidate:
         if self.date is None or (other.date and _finer(other.date, self.date)):
             self.date = other.date
         if self.place is None or (
-            other.place and PLACE_RANK[other.place.kind] < PLACE_RANK[self.place.kind]
+            other.place
+            and (
+                PLACE_RANK[other.place.kind] < PLACE_RANK[self.place.kind]
+                or (self.near and not other.near)
+            )
         ):
-            self.place = other.place
+            self.place, self.near = other.place, other.near
         self.country = self.country or other.country
         firmer = (
             other.perpetrator == self.perpetrator
@@ -426,12 +437,22 @@ class Events:
         anaphoric: bool,
     ) -> Candidate | None:
         source = found.speakers.get(sentence.start_char)
+        doc_text = sentence.doc.text
         reports, victims = _figures(sentence, lex, source)
         dates = [d for s, _e, d in found.dates if _in(sentence, s) and d.precision != "open_range"]
         if not dates:
             # "killing tens of thousands" over years is a campaign's toll, not this attack's.
             reports = [r for r in reports if r.count.text.lower() not in VAGUE]
         places = [p for s, _e, p in found.places if _in(sentence, s)]
+        # "southwest of the capital Mogadishu", "15 km from Srinagar": a reference point, not the
+        # place of the attack; it is kept only when the text gives no other.
+        at = [
+            p
+            for s, _e, p in found.places
+            if _in(sentence, s) and not _REFERENCE.search(doc_text[max(0, s - 40) : s])
+        ]
+        near = bool(places) and not at
+        places = at or places
         perpetrator = _perpetrator(sentence, groups, lex, trigger)
         roles = roles_of(sentence, _group_tokens(sentence, groups))
         generic = not (dates or places or reports or perpetrator or roles.targets or roles.victims)
@@ -459,6 +480,7 @@ class Events:
             date=date,
             place=place,
             country=country,
+            near=near,
             reports=reports,
             victims=victims,
             roles=roles,

@@ -38,6 +38,7 @@ def clean_text(text: str) -> tuple[str, tuple[str, ...]]:
         for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     ]
     paragraphs = [p for p in paragraphs if p]
+    paragraphs, tail = _split_tail(paragraphs)
     copies = Counter(p.casefold() for p in paragraphs)
     kept: list[str] = []
     dropped: list[str] = []
@@ -50,4 +51,21 @@ def clean_text(text: str) -> tuple[str, tuple[str, ...]]:
             continue
         seen.add(key)
         kept.append(paragraph)
-    return "\n\n".join(kept), tuple(dropped)
+    return "\n\n".join(kept), (*dropped, *tail)
+
+
+# A lone rule ("-", "—", "* * *") in the second half of a page ends the article when only short
+# paragraphs follow it: related-story teasers, tags, section labels.
+_RULE = re.compile(r"[\W_]{1,5}")
+TAIL_SHARE = 0.5
+TAIL_PARAGRAPH_CHARS = 200
+
+
+def _split_tail(paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    for i, paragraph in enumerate(paragraphs):
+        if i < len(paragraphs) * TAIL_SHARE or not _RULE.fullmatch(paragraph):
+            continue
+        rest = paragraphs[i + 1 :]
+        if all(len(p) <= TAIL_PARAGRAPH_CHARS for p in rest):
+            return paragraphs[:i], paragraphs[i:]
+    return paragraphs, []
