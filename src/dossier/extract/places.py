@@ -52,6 +52,9 @@ class Gazetteer:
     not_places: frozenset[str]
     country_words: re.Pattern[str]
     country_of_word: dict[str, str]
+    # First-level regions by their written name ("Borno State", "Nangarhar"), case-sensitive:
+    # found in the text even where the NER missed them.
+    region_words: re.Pattern[str]
 
     def lookup(self, text: str) -> tuple[Candidate, ...]:
         """Candidates for a place name; a country name means the country ("Niger" is not Niger
@@ -119,7 +122,24 @@ def gazetteer() -> Gazetteer:
         + r")(?![\w-])",
         re.IGNORECASE,
     )
-    return Gazetteer(ranked, adjectives, frozenset(stop), pattern, words)
+    regions = sorted(
+        {
+            fold(c.name)
+            for candidates in ranked.values()
+            for c in candidates
+            if c.kind == "region"
+            and len(c.name) > 3
+            and name_key(c.name) not in stop
+            and name_key(c.name) not in words  # "Somali" is an adjective before it is a region
+        },
+        key=len,
+        reverse=True,
+    )
+    region_pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(r) for r in regions) + r")"
+        r"(?:\s+(?:State|Province|Region|District|Governorate|County))?(?![\w-])"
+    )
+    return Gazetteer(ranked, adjectives, frozenset(stop), pattern, words, region_pattern)
 
 
 def _names_an_actor(doc: Doc, ent, found) -> bool:  # type: ignore[no-untyped-def]
@@ -163,6 +183,18 @@ class Places:
             # "Niger Army" speaks of Niger; "Tehrik-i-Taliban Pakistan" is a name.
             if not any(s <= match.start() < e for s, e in group_spans):
                 context[places.country_of_word[name_key(match.group())]] += 1
+        taken = [(ent.start_char, ent.end_char) for ent, _ in resolved]
+        for match in places.region_words.finditer(fold(doc.text)):
+            start, end = match.span()
+            if found.overlaps(start, end) or any(s < end and start < e for s, e in taken):
+                continue
+            candidates = tuple(c for c in places.lookup(match.group()) if c.kind == "region")
+            if candidates:
+                c = choose(candidates, context)
+                context[c.country] += 1
+                found.places.append(
+                    (start, end, Place(c.name, c.country, doc.text[start:end], kind="region"))
+                )
         found.country_context = context
         for ent, candidates in resolved:
             if candidates:
