@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from dossier.extract.fold import fold, name_key
 from dossier.extract.numbers import COUNT, VAGUE, count_from
 from dossier.extract.places import gazetteer
-from dossier.extract.roles import Roles, roles_of
+from dossier.extract.roles import Roles, role_lexicon, roles_of
 from dossier.extract.state import DocState, Found, state
 from dossier.model import ARMED_GROUP, Count, DateValue, Event, Evidence, Figure, Place
 
@@ -77,6 +77,8 @@ class Candidate:
     end: int
     suicide: bool = False
     date: DateValue | None = None
+    # The day the attack was reported or claimed: its date only when no other is given.
+    reported: DateValue | None = None
     place: Place | None = None
     country: str | None = None
     # The place is only a reference point ("southwest of Mogadishu"): any real place replaces it.
@@ -150,6 +152,7 @@ class Candidate:
         self.suicide = self.suicide or other.suicide
         if self.date is None or (other.date and _finer(other.date, self.date)):
             self.date = other.date
+        self.reported = self.reported or other.reported
         if self.place is None or (
             other.place
             and (
@@ -283,7 +286,32 @@ def _figures(sentence: Span, lex: Lexicon, source: str | None) -> tuple[list[Fig
                 )
             continue
         reports.append(Figure(kind, count, source))
+    reports += _singular_figures(sentence, lex, source, reports)
     return reports, victims
+
+
+def _singular_figures(
+    sentence: Span, lex: Lexicon, source: str | None, reports: list[Figure]
+) -> list[Figure]:
+    """ "A vigilante was killed", "killed a soldier": one person, counted as one."""
+    people = role_lexicon().victims
+    found: list[Figure] = []
+    for token in sentence:
+        kind = _kind_of_word(token, lex)
+        if kind not in ("killed", "wounded", "abducted") or token.pos_ != "VERB":
+            continue
+        if any(r.kind == kind for r in reports):
+            continue
+        for child in token.children:
+            if child.dep_ not in ("nsubjpass", "dobj") or child.tag_ != "NN":
+                continue
+            article = [
+                c for c in child.children if c.dep_ == "det" and c.lower_ in ("a", "an", "one")
+            ]
+            if article and child.lower_ in people:
+                text = sentence.doc[article[0].i : child.i + 1].text
+                found.append(Figure(kind, Count(1, 1, text), source))
+    return found
 
 
 def _role_score(token: Token, lex: Lexicon) -> int:
@@ -398,6 +426,8 @@ class Events:
             else:
                 incidents.append(candidate)
         for incident in incidents:
+            if incident.date is None:
+                incident.date = incident.reported
             if incident.perpetrator is None:
                 self._passage_group(incident, groups, doc)
             _branch_for_parent(incident, groups, found)
@@ -439,7 +469,12 @@ class Events:
         source = found.speakers.get(sentence.start_char)
         doc_text = sentence.doc.text
         reports, victims = _figures(sentence, lex, source)
-        dates = [d for s, _e, d in found.dates if _in(sentence, s) and d.precision != "open_range"]
+        dated = [
+            (s, d) for s, _e, d in found.dates if _in(sentence, s) and d.precision != "open_range"
+        ]
+        # "ISIS on Thursday claimed ...": the day of the claim is not the day of the attack.
+        reported = [d for s, d in dated if _dates_speech(sentence.doc, s)]
+        dates = [d for s, d in dated if not _dates_speech(sentence.doc, s)]
         if not dates:
             # "killing tens of thousands" over years is a campaign's toll, not this attack's.
             reports = [r for r in reports if r.count.text.lower() not in VAGUE]
@@ -455,7 +490,9 @@ class Events:
         places = at or places
         perpetrator = _perpetrator(sentence, groups, lex, trigger)
         roles = roles_of(sentence, _group_tokens(sentence, groups))
-        generic = not (dates or places or reports or perpetrator or roles.targets or roles.victims)
+        generic = not (
+            dates or reported or places or reports or perpetrator or roles.targets or roles.victims
+        )
         # "ISWAP attacks have been restricted to ...", "dozens of attacks ... hundreds of deaths":
         # plural, undated and without an exact figure is a pattern, not an incident.
         trigger_word = sentence.doc.char_span(trigger, trigger + 1, alignment_mode="expand")
@@ -472,6 +509,7 @@ class Events:
             or main_country
         )
         candidate = Candidate(
+            reported=reported[0] if reported else None,
             type=kind,
             start=sentence.start_char,
             end=sentence.start_char + len(sentence.text.rstrip()),
@@ -517,6 +555,17 @@ def _branch_for_parent(incident: Candidate, groups: list[Found], found: DocState
     incident.perpetrator_text = child.actor
     if incident.attribution == "claimed":
         incident.attributed_by = parent
+
+
+def _dates_speech(doc: Doc, start: int) -> bool:
+    """Whether the date at `start` hangs on a verb of saying or claiming."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    for token in span[0].ancestors:
+        if token.pos_ in ("VERB", "AUX"):
+            return _verb_lemma(token) in SPEECH_LEMMAS
+    return False
 
 
 def _group_tokens(sentence: Span, groups: list[Found]) -> set[int]:
