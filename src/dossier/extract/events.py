@@ -92,26 +92,25 @@ class Candidate:
     roles: Roles = field(default_factory=Roles)
 
     def conflicts(self, other: Candidate) -> bool:
+        """Whether two candidates must be two incidents: different days (the day a report was
+        made counts when a sentence has no date of its own), two different towns on dated
+        reports (a region may hold the other's town), different countries, or different
+        perpetrators."""
         if self.type == "surrender" or other.type == "surrender":
             return self.type != other.type
-        if self.date and other.date and self.date.value[:7] != other.date.value[:7]:
-            return True
-        both_days = (
-            self.date and other.date and self.date.precision == other.date.precision == "day"
-        )
-        if both_days and self.date.value != other.date.value:  # type: ignore[union-attr]
-            return True
-        # Two dated reports at two places are two attacks; an undated one elaborates.
-        if (
-            self.place
-            and other.place
-            and self.date
-            and other.date
-            and self.place.kind != "country"
-            and other.place.kind != "country"
-            and self.place.name != other.place.name
-        ):
-            return True
+        mine, theirs = self.date or self.reported, other.date or other.reported
+        if mine and theirs:
+            if mine.value[:7] != theirs.value[:7]:
+                return True
+            if mine.precision == theirs.precision == "day" and mine.value != theirs.value:
+                return True
+        here, there = self.place, other.place
+        if here and there:
+            if here.country and there.country and here.country != there.country:
+                return True
+            towns = {here.kind, there.kind} <= {"city", "unknown"}
+            if towns and self.date and other.date and here.name != there.name:
+                return True
         return bool(
             self.perpetrator and other.perpetrator and self.perpetrator != other.perpetrator
         )
