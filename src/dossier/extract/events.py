@@ -91,7 +91,7 @@ class Candidate:
     victims: list[str] = field(default_factory=list)
     roles: Roles = field(default_factory=Roles)
 
-    def conflicts(self, other: Candidate) -> bool:
+    def conflicts(self, other: Candidate, parent_of: dict[str, str]) -> bool:
         """Whether two candidates must be two incidents: different days (the day a report was
         made counts when a sentence has no date of its own), two different towns on dated
         reports (a region may hold the other's town), different countries, or different
@@ -111,9 +111,11 @@ class Candidate:
             towns = {here.kind, there.kind} <= {"city", "unknown"}
             if towns and self.date and other.date and here.name != there.name:
                 return True
-        return bool(
-            self.perpetrator and other.perpetrator and self.perpetrator != other.perpetrator
-        )
+        if self.perpetrator and other.perpetrator and self.perpetrator != other.perpetrator:
+            # A branch and its parent (ISWAP and the Islamic State claiming for it) agree.
+            related = {parent_of.get(self.perpetrator), parent_of.get(other.perpetrator)}
+            return not ({self.perpetrator, other.perpetrator} & related)
+        return False
 
     def concrete(self) -> bool:
         """An incident, not a generality: it has a date or a place below country level, or a
@@ -132,10 +134,10 @@ class Candidate:
         specific = self.place is not None and self.place.kind != "country"
         return self.date is not None or specific
 
-    def joins(self, other: Candidate) -> bool:
+    def joins(self, other: Candidate, parent_of: dict[str, str]) -> bool:
         """Merge when nothing conflicts and something is shared, or `other` has no anchor of its
         own (a follow-up sentence: "the group claimed the attack")."""
-        if self.conflicts(other):
+        if self.conflicts(other, parent_of):
             return False
         if not other.anchored():
             return True
@@ -144,7 +146,7 @@ class Candidate:
         # A headline or lede without a date and the dated sentence after it are one attack.
         return bool(same_date or same_place or self.date is None or other.date is None)
 
-    def absorb(self, other: Candidate) -> None:
+    def absorb(self, other: Candidate, parent_of: dict[str, str]) -> None:
         # The generic "attack" (or "clash") is refined by a later sentence; a specific type stays.
         if self.type in ("attack", "clash") and TYPE_ORDER[other.type] < TYPE_ORDER[self.type]:
             self.type = other.type
@@ -165,7 +167,12 @@ class Candidate:
             other.perpetrator == self.perpetrator
             and STANCE[other.attribution] < STANCE[self.attribution]
         )
-        if other.perpetrator is not None and (self.perpetrator is None or firmer):
+        branch = (
+            other.perpetrator is not None and parent_of.get(other.perpetrator) == self.perpetrator
+        )
+        if branch:  # the branch is the more specific name for the same doer
+            self.perpetrator, self.perpetrator_text = other.perpetrator, other.perpetrator_text
+        elif other.perpetrator is not None and (self.perpetrator is None or firmer):
             self.perpetrator = other.perpetrator
             self.perpetrator_text = other.perpetrator_text
             self.attribution, self.attributed_by = other.attribution, other.attributed_by
@@ -393,6 +400,12 @@ class Events:
         context = found.country_context.most_common(1)
         main_country = context[0][0] if context else None
         incidents: list[Candidate] = []
+        parent_of = {name: info.parent for name, info in found.actors.items() if info.parent}
+        parent_of |= {
+            r.subject: r.object
+            for r in found.relations
+            if r.type in ("branch_of", "affiliated_with")
+        }
         for sentence in doc.sents:
             text = sentence.text
             if text.rstrip().endswith("?"):
@@ -414,13 +427,13 @@ class Events:
             )
             if candidate is None:
                 continue
-            _branch_for_parent(candidate, groups, found)
+            _branch_for_parent(candidate, groups, found, sentence)
             if anaphoric:
-                incidents[-1].absorb(candidate)  # its date counts only if the attack had none
+                incidents[-1].absorb(candidate, parent_of)  # its date counts only if none yet
                 continue
             for incident in incidents:
-                if incident.joins(candidate):
-                    incident.absorb(candidate)
+                if incident.joins(candidate, parent_of):
+                    incident.absorb(candidate, parent_of)
                     break
             else:
                 incidents.append(candidate)
@@ -533,10 +546,13 @@ class Events:
         return candidate
 
 
-def _branch_for_parent(incident: Candidate, groups: list[Found], found: DocState) -> None:
+def _branch_for_parent(
+    incident: Candidate, groups: list[Found], found: DocState, sentence: Span | None = None
+) -> None:
     """The Islamic State claims for its provinces: when the perpetrator is the parent of a group
     the article names (registry parent, or a branch/affiliate relation in the text), the attack is
-    the branch's, claimed by the parent."""
+    the branch's, claimed by the parent. The branch named in the same sentence decides; else the
+    article must name only one."""
     parent = incident.perpetrator
     if parent is None:
         return
@@ -547,6 +563,9 @@ def _branch_for_parent(incident: Candidate, groups: list[Found], found: DocState
     }
     children |= {name for name, info in found.actors.items() if info.parent == parent}
     named = [m for m in groups if m.actor in children and m.how != "anaphor"]
+    if sentence is not None:
+        near = [m for m in named if _in(sentence, m.start)]
+        named = near if len({m.actor for m in near}) == 1 else named
     if len({m.actor for m in named}) != 1:
         return
     child = named[0]
