@@ -29,6 +29,7 @@ class RoleLexicon:
     attack_verbs: frozenset[str]
     harm_verbs: frozenset[str]
     perpetrators: frozenset[str]
+    strong_perpetrators: frozenset[str]
     targets: frozenset[str]
     victims: frozenset[str]
     weapons: re.Pattern[str]
@@ -41,6 +42,7 @@ def role_lexicon() -> RoleLexicon:
         attack_verbs=frozenset(data["attack_verbs"]),
         harm_verbs=frozenset(data["harm_verbs"]),
         perpetrators=frozenset(data["perpetrator_nouns"]),
+        strong_perpetrators=frozenset(data["perpetrator_nouns_strong"]),
         targets=frozenset(data["target_nouns"]),
         victims=frozenset(data["victim_nouns"]),
         weapons=re.compile(r"(?:" + "|".join(data["weapons"]) + r")", re.I),
@@ -185,6 +187,17 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
                     continue
                 if text not in bucket:
                     bucket.append(text)
+    for token in sentence:
+        # "perpetrated by urban guerrillas", "terrorists staged ...": doers whatever the verb.
+        agent = token.dep_ == "pobj" and token.head.lower_ == "by"
+        subject = token.dep_ == "nsubj" and token.lower_ in lex.strong_perpetrators
+        if token.i in group_tokens or not (agent or subject):
+            continue
+        for doer in _conjuncts(token):
+            if doer.lower_ in lex.perpetrators or doer.lemma_.lower() in lex.perpetrators:
+                text = phrase(doer, with_of=doer.lemma_.lower() == "member")
+                if text not in roles.perpetrators:
+                    roles.perpetrators.append(text)
     for match in lex.weapons.finditer(sentence.text):
         span = sentence.doc.char_span(
             sentence.start_char + match.start(), sentence.start_char + match.end(), "expand"
