@@ -231,6 +231,9 @@ def _figure_kind(number: Token, lex: Lexicon) -> str | None:
     """What a number counts: the word right after its phrase ("21 wounded", "three dead",
     "13 officials were killed"), else the words its phrase hangs on ("killing 3 police")."""
     doc = number.doc
+    noun = number.head if number.dep_ == "nummod" else number
+    if noun.dep_ == "nsubj" and _kind_of_word(noun.head, lex) == "killed":
+        return "killed"  # "one soldier injured in the attack later died"
     window = doc[number.i + 1 : min(len(doc), number.i + 9)]
     for i, t in enumerate(window):
         if t.is_punct or t.lower_ in ("and", "or", "but", "while") or t.like_num:
