@@ -50,7 +50,10 @@ def predict(facts: Facts) -> dict[str, list[list[str]]]:
         seen: dict[str, str] = {}
         for mention in mentions:
             seen.setdefault(normalise(mention), mention)
-        result[role] = [[m] for key, m in seen.items() if key]
+        # "perez" after "maria elena diaz perez" is the same person: keep the full name only.
+        keys = [k for k in seen if k]
+        kept = [k for k in keys if not any(o != k and o.endswith(" " + k) for o in keys)]
+        result[role] = [[seen[k]] for k in kept]
     return result
 
 

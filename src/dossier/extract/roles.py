@@ -109,7 +109,13 @@ def _named(token: Token, lex: RoleLexicon) -> bool:
         return True
     if not is_lower_cased(token.doc.text):
         return False  # cased text marks names with capitals; a common noun is no name
+    # Lower-cased text: a name is singular, not an abstract noun, and comes with a compound.
+    if token.tag_ in ("NNS", "NNPS") or len(token.text) < 3 or _ABSTRACT.search(token.lower_):
+        return False
     return any(c.dep_ == "compound" and c.is_alpha for c in token.lefts)
+
+
+_ABSTRACT = re.compile(r"(?:tion|ment|ity|ness|ing|ery|ism|ance|ence|ship)$")
 
 
 def _name_part(head: Token, lex: RoleLexicon) -> str:
@@ -124,7 +130,15 @@ def _name_part(head: Token, lex: RoleLexicon) -> str:
         if left.pos_ not in ("PROPN", "NOUN", "ADJ") or left.ent_type_ in ("GPE", "NORP", "ORG"):
             break
         start -= 1
-    return head.doc[start : head.i + 1].text
+    end = head.i + 1
+    while end < min(len(head.doc), head.i + 3):  # "jaramillo ossa" after "bernardo"
+        right = head.doc[end]
+        if not right.is_alpha or right.is_stop or right.lower_ in titles:
+            break
+        if right.pos_ not in ("PROPN", "NOUN") or right.head.i not in range(start, end + 1):
+            break
+        end += 1
+    return head.doc[start:end].text
 
 
 def _conjuncts(token: Token) -> list[Token]:
