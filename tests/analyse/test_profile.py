@@ -53,3 +53,16 @@ def test_every_group_of_the_corpus_has_a_profile(store: Store) -> None:
     for name in ("Taliban", "TTP", "al-Shabaab", "Boko Haram", "ISWAP", "JNIM"):
         profile = build_profile(store, name)
         assert any(s.lines for s in profile.sections if s.topic != "identity"), name
+
+
+def test_profile_states_relations_and_attacks_with_citations(store: Store) -> None:
+    profile = build_profile(store, "ISKP", limit=None)
+    sections = {s.topic: s for s in profile.sections}
+    relations = [line.text for line in sections["relations"].lines]
+    assert any("is a branch of Islamic State" in text for text in relations)
+    assert any("is a rival of Taliban" in text for text in relations)
+    attacks = [line for line in sections["attacks"].lines if line.text.startswith("2021-08-26")]
+    assert attacks and all(line.citations for line in attacks)
+    assert any("Kabul, Afghanistan: bombing (suicide)" in line.text for line in attacks)
+    kunduz = [line.text for line in sections["attacks"].lines if "Kunduz" in line.text]
+    assert kunduz and "claimed" in kunduz[0]

@@ -78,6 +78,68 @@ def _lines(statements: list[Cited]) -> list[Line]:
     return [Line(text, tuple(cites)) for text, cites in merged.values()]
 
 
+RELATION_WORDS = {
+    "branch_of": "is a branch of",
+    "founded_from": "was founded by former members of",
+    "split_from": "split from",
+    "rival_of": "is a rival of",
+    "allied_with": "is allied with",
+    "linked_to": "is linked to",
+    "recruits_from": "recruits from",
+    "affiliated_with": "is affiliated with",
+}
+SYMMETRIC = {"rival_of", "allied_with", "linked_to"}
+STANCE_WORDS = {
+    "claimed": "claimed by {by}",
+    "accused": "blamed on it by {by}",
+    "suspected": "suspected",
+    "confirmed": "",
+    "unknown": "perpetrator not stated",
+}
+
+
+def _relation_lines(store: Store, name: str) -> list[Line]:
+    """One line per relation, cited by every sentence that states it."""
+    merged: dict[tuple[str, str, str, str | None], list[Citation]] = {}
+    for r in store.relations_of(name):
+        subject, obj = r.subject, r.object
+        if r.type in SYMMETRIC and obj == name:  # "A is a rival of B" and "B ... of A" are one
+            subject, obj = obj, subject
+        key = (subject, r.type, obj, r.source)
+        merged.setdefault(key, []).append(Citation(r.document_id, r.start, r.end))
+    lines = []
+    for (subject, kind, obj, source), cites in merged.items():
+        said = f", according to {source}" if source else ""
+        lines.append(Line(f"{subject} {RELATION_WORDS[kind]} {obj}{said}.", tuple(cites)))
+    return lines
+
+
+def _figures(figures) -> str:  # type: ignore[no-untyped-def]
+    parts = []
+    for kind, source, _low, _high, text in figures:
+        if kind == "count":
+            continue
+        parts.append(f"{text} {kind}" + (f" ({source})" if source else ""))
+    return "; ".join(parts)
+
+
+def _event_lines(store: Store, name: str) -> list[Line]:
+    """Each reported attack as one line: when, where, what, figures with their sources, and
+    the text's stance on who did it."""
+    lines = []
+    for e in store.events_of(name):
+        where = ", ".join(p for p in (e.place, e.country) if p) or "place not stated"
+        what = e.type.replace("_", " ") + (" (suicide)" if e.suicide else "")
+        stance = STANCE_WORDS[e.attribution].format(by=e.attributed_by or "the group")
+        counted = [f for f in e.figures if f[0] == "count"]
+        if counted:
+            what += f" of {counted[0][4]}"
+        parts = [f"{e.date or 'date not stated'}, {where}: {what}", _figures(e.figures), stance]
+        text = "; ".join(p for p in parts if p) + "."
+        lines.append(Line(text, (Citation(e.document_id, e.start, e.end),)))
+    return lines
+
+
 def _section(topic: str, title: str, lines: list[Line], limit: int | None) -> Section:
     shown = lines if limit is None else lines[:limit]
     return Section(topic, title, tuple(shown), omitted=len(lines) - len(shown))
@@ -106,8 +168,12 @@ def build_profile(store: Store, name: str, limit: int | None = SECTION_LIMIT) ->
         else []
     )
     sections = [_section(IDENTITY, "Who it is", who + _lines(by_topic.get(IDENTITY, [])), None)]
+    facts = {
+        "relations": _relation_lines(store, canonical),
+        "attacks": _event_lines(store, canonical),
+    }
     for topic in topics():
-        lines = _lines(by_topic.get(topic.topic, []))
+        lines = facts.get(topic.topic, []) + _lines(by_topic.get(topic.topic, []))
         sections.append(_section(topic.topic, topic.title, lines, limit))
     sections.append(_section(OTHER, "Also reported", _lines(by_topic.get(OTHER, [])), limit))
 

@@ -117,6 +117,7 @@ class Claims:
                 continue
             source, start, end = said
             found.speakers[sentence.start_char] = source
+            found.speaker_spans[sentence.start_char] = (start, end)
             about = []
             for m in groups:
                 inside = sentence.start_char <= m.start < sentence.end_char

@@ -83,6 +83,8 @@ class Candidate:
     country: str | None = None
     # The place is only a reference point ("southwest of Mogadishu"): any real place replaces it.
     near: bool = False
+    # "a US drone strike": a state's attack, which no armed group is to be credited with.
+    state_doer: bool = False
     perpetrator: str | None = None
     perpetrator_text: str | None = None
     attribution: str = "unknown"
@@ -151,6 +153,7 @@ class Candidate:
         if self.type in ("attack", "clash") and TYPE_ORDER[other.type] < TYPE_ORDER[self.type]:
             self.type = other.type
         self.suicide = self.suicide or other.suicide
+        self.state_doer = self.state_doer and (other.state_doer or other.perpetrator is None)
         if self.date is None or (other.date and _finer(other.date, self.date)):
             self.date = other.date
         self.reported = self.reported or other.reported
@@ -170,6 +173,9 @@ class Candidate:
         branch = (
             other.perpetrator is not None and parent_of.get(other.perpetrator) == self.perpetrator
         )
+        # "X claimed the bombing" outweighs a group merely named near the attack.
+        claim = other.attribution == "claimed" and self.attribution in ("confirmed", "unknown")
+        firmer = firmer or (claim and other.perpetrator is not None)
         if branch:  # the branch is the more specific name for the same doer
             self.perpetrator, self.perpetrator_text = other.perpetrator, other.perpetrator_text
         elif other.perpetrator is not None and (self.perpetrator is None or firmer):
@@ -356,11 +362,32 @@ SPEECH_LEMMAS = {"say", "claim", "tell", "state", "announce", "report", "describ
 ATTACK_LEMMAS = {"carry", "launch", "stage", "conduct", "kill", "target", "strike", "hit"}
 
 
+OFFICIAL_HEADS = {
+    "official",
+    "authority",
+    "government",
+    "ministry",
+    "minister",
+    "police",
+    "governor",
+    "administration",
+    "intelligence",
+    "army",
+    "military",
+}  # not "spokesman": a group's spokesman speaks for the group
+
+
 def _perpetrator(
-    sentence: Span, mentions: list[Found], lex: Lexicon, trigger: int
+    sentence: Span, mentions: list[Found], lex: Lexicon, trigger: int, found: DocState
 ) -> tuple[str, str] | None:
     """The group the sentence says did it: the doer of the trigger, else the nearest group."""
     inside = [m for m in mentions if _in(sentence, m.start)]
+    speaker = found.speaker_spans.get(sentence.start_char)
+    if speaker is not None:
+        # "local Taliban officials said": the officials speak; they did not carry it out.
+        head = sentence.doc.char_span(*speaker, alignment_mode="expand")
+        if head is not None and head.root.lemma_.lower() in OFFICIAL_HEADS:
+            inside = [m for m in inside if not speaker[0] <= m.start < speaker[1]]
     if not inside:
         return None
     doc = sentence.doc
@@ -382,11 +409,13 @@ def _perpetrator(
 
 
 def _stance(
-    sentence: Span, lex: Lexicon, source: str | None, found: DocState
+    sentence: Span, lex: Lexicon, source: str | None, found: DocState, perpetrator: str | None
 ) -> tuple[str, str | None]:
     speaker = found.actors.get(source) if source else None
-    if speaker is not None and speaker.kind == ARMED_GROUP:
-        return "claimed", source  # "ISIS said ISWAP fighters ambushed ...": a group's own word
+    if speaker is not None and speaker.kind == ARMED_GROUP and perpetrator is not None:
+        own = perpetrator == source or found.actors[perpetrator].parent == source
+        # "ISIS said ISWAP fighters ambushed": its own word; a rival's word is an accusation.
+        return ("claimed", source) if own else ("accused", source)
     for stance, pattern in lex.attribution:
         if pattern.search(sentence.text):
             return stance, source if stance in ("accused", "suspected") else None
@@ -443,7 +472,7 @@ class Events:
         for incident in incidents:
             if incident.date is None:
                 incident.date = incident.reported
-            if incident.perpetrator is None:
+            if incident.perpetrator is None and not incident.state_doer:
                 self._passage_group(incident, groups, doc)
             _branch_for_parent(incident, groups, found)
             if not incident.concrete():
@@ -503,7 +532,8 @@ class Events:
         ]
         near = bool(places) and not at
         places = at or places
-        perpetrator = _perpetrator(sentence, groups, lex, trigger)
+        state_doer = _state_doer(sentence.doc, trigger, found)
+        perpetrator = None if state_doer else _perpetrator(sentence, groups, lex, trigger, found)
         roles = roles_of(sentence, _group_tokens(sentence, groups))
         generic = not (
             dates or reported or places or reports or perpetrator or roles.targets or roles.victims
@@ -538,9 +568,14 @@ class Events:
             victims=victims,
             roles=roles,
         )
+        if state_doer:
+            candidate.perpetrator_text, candidate.attribution = state_doer, "confirmed"
+            candidate.state_doer = True
         if perpetrator is not None:
             candidate.perpetrator, candidate.perpetrator_text = perpetrator
-            candidate.attribution, candidate.attributed_by = _stance(sentence, lex, source, found)
+            candidate.attribution, candidate.attributed_by = _stance(
+                sentence, lex, source, found, candidate.perpetrator
+            )
             if (
                 candidate.attribution == "accused"
                 and candidate.attributed_by == candidate.perpetrator
@@ -576,6 +611,20 @@ def _branch_for_parent(
     incident.perpetrator_text = child.actor
     if incident.attribution == "claimed":
         incident.attributed_by = parent
+
+
+def _state_doer(doc: Doc, trigger: int, found: DocState) -> str | None:
+    """The state named on the trigger itself ("a US drone strike", "Israeli airstrikes")."""
+    span = doc.char_span(trigger, trigger + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    token = span[0]
+    for child in token.lefts:
+        modifier = child.dep_ in ("compound", "amod", "nmod", "poss")
+        state_name = child.ent_type_ in ("GPE", "NORP")
+        if modifier and state_name and not found.overlaps(child.idx, child.idx + len(child)):
+            return child.text
+    return None
 
 
 def _dates_speech(doc: Doc, start: int) -> bool:

@@ -142,6 +142,16 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(ranked, adjectives, frozenset(stop), pattern, words, region_pattern)
 
 
+def _communities() -> re.Pattern[str]:
+    """Names of peoples and faiths from the victim categories (data/victims.yaml)."""
+    data = yaml.safe_load(files("dossier.data").joinpath("victims.yaml").read_text("utf-8"))
+    cues = [cue for c in data if c["category"][:1].isupper() for cue in c["cues"]]
+    return re.compile(r"(?:" + "|".join(cues) + r")", re.I)
+
+
+_COMMUNITIES = _communities()
+
+
 def _names_an_actor(doc: Doc, ent, found) -> bool:  # type: ignore[no-untyped-def]
     after = doc.text[ent.end_char : ent.end_char + 4]
     gap = len(after) - len(after.lstrip("'’s "))
@@ -168,6 +178,8 @@ class Places:
             # so is "West Point" in "West Point's Counterterrorism Center".
             if found.overlaps(ent.start_char, ent.end_char) or _names_an_actor(doc, ent, found):
                 continue
+            if _COMMUNITIES.fullmatch(text.strip()):
+                continue  # "Hazara": the people, here, not the district
             if ent.label_ == "NORP":
                 country = places.adjectives.get(name_key(text))
                 if country:

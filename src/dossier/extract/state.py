@@ -56,6 +56,7 @@ class DocState:
     victim_categories: list[str] = field(default_factory=list)
     # Sentence start -> who the sentence is attributed to ("police said").
     speakers: dict[int, str] = field(default_factory=dict)
+    speaker_spans: dict[int, tuple[int, int]] = field(default_factory=dict)
     # Countries the article names, weighted: the context for ambiguous places.
     country_context: Counter[str] = field(default_factory=Counter)
     _starts: list[int] = field(default_factory=list)

@@ -11,17 +11,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from dossier.extract.fold import name_key
-from dossier.model import Document, Facts, Refusal
+from dossier.model import Document, Event, Facts, Refusal
 from dossier.store.db import make_engine, migrate
 from dossier.store.tables import (
     ActorRow,
     AliasRow,
+    ClaimRow,
     DocumentRow,
+    EventRow,
+    FigureRow,
     MentionRow,
     RefusalRow,
+    RelationRow,
     StatementRow,
 )
 
@@ -34,6 +38,33 @@ class ActorSummary:
     documents: int
     mentions: int
     aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    document_id: str
+    start: int
+    end: int
+    type: str
+    suicide: bool
+    date: str | None
+    place: str | None
+    country: str | None
+    attribution: str
+    attributed_by: str | None
+    # (kind, source, low, high, text) for every figure reported
+    figures: tuple[tuple[str, str | None, int | None, int | None, str], ...]
+
+
+@dataclass(frozen=True)
+class StoredRelation:
+    subject: str
+    type: str
+    object: str
+    document_id: str
+    start: int
+    end: int
+    source: str | None
 
 
 @dataclass(frozen=True)
@@ -158,17 +189,52 @@ class Store:
                     )
                 ).all()
             )
+
+            def actor_id(name: str | None) -> int | None:
+                return ids.get(canonical.get(name, name)) if name else None
+
             for statement in facts.statements:
                 ev = statement.evidence
                 session.add(
                     StatementRow(
-                        actor_id=ids[canonical.get(statement.about, statement.about)],
+                        actor_id=actor_id(statement.about),
                         document_id=doc_id,
                         topic=statement.topic,
                         char_start=ev.start,
                         char_end=ev.end,
                     )
                 )
+            for event in facts.events:
+                session.add(_event_row(event, doc_id, actor_id(event.perpetrator)))
+            for relation in facts.relations:
+                subject, obj = actor_id(relation.subject), actor_id(relation.object)
+                if subject is None or obj is None:
+                    continue
+                ev = relation.evidence
+                session.add(
+                    RelationRow(
+                        subject_id=subject,
+                        type=relation.type,
+                        object_id=obj,
+                        document_id=doc_id,
+                        char_start=ev.start,
+                        char_end=ev.end,
+                        source=ev.source,
+                    )
+                )
+            for claim in facts.claims:
+                about = actor_id(claim.about)
+                if about is not None:
+                    ev = claim.evidence
+                    session.add(
+                        ClaimRow(
+                            about_id=about,
+                            source=claim.source,
+                            document_id=doc_id,
+                            char_start=ev.start,
+                            char_end=ev.end,
+                        )
+                    )
             return True
 
     # ---- reading -------------------------------------------------------------------------
@@ -286,6 +352,53 @@ class Store:
                 raise KeyError(document_id)
             return text
 
+    def events_of(self, name: str) -> list[StoredEvent]:
+        """Events an actor is the perpetrator of, in date order, each with all its figures."""
+        with Session(self.engine) as session:
+            rows = session.scalars(
+                select(EventRow)
+                .join(ActorRow, EventRow.perpetrator_id == ActorRow.id)
+                .where(ActorRow.name == name)
+                .order_by(EventRow.date_value.is_(None), EventRow.date_value, EventRow.id)
+            ).all()
+            return [
+                StoredEvent(
+                    document_id=r.document_id,
+                    start=r.char_start,
+                    end=r.char_end,
+                    type=r.type,
+                    suicide=r.suicide,
+                    date=r.date_value,
+                    place=r.place_name if r.place_kind != "country" else None,
+                    country=r.country,
+                    attribution=r.attribution,
+                    attributed_by=r.attributed_by,
+                    figures=tuple((f.kind, f.source, f.low, f.high, f.text) for f in r.figures),
+                )
+                for r in rows
+            ]
+
+    def relations_of(self, name: str) -> list[StoredRelation]:
+        """Relations the actor is a side of, as (subject, type, object) with their spans."""
+        subject, obj = aliased(ActorRow), aliased(ActorRow)
+        with Session(self.engine) as session:
+            rows = session.execute(
+                select(
+                    subject.name,
+                    RelationRow.type,
+                    obj.name,
+                    RelationRow.document_id,
+                    RelationRow.char_start,
+                    RelationRow.char_end,
+                    RelationRow.source,
+                )
+                .join(subject, RelationRow.subject_id == subject.id)
+                .join(obj, RelationRow.object_id == obj.id)
+                .where((subject.name == name) | (obj.name == name))
+                .order_by(RelationRow.id)
+            )
+            return [StoredRelation(*row) for row in rows]
+
     def refusals(self) -> list[Refusal]:
         with Session(self.engine) as session:
             rows = session.scalars(select(RefusalRow).order_by(RefusalRow.id))
@@ -300,6 +413,42 @@ def _stored(session: Session, document: Document) -> bool:
         select(DocumentRow.id).where(DocumentRow.content_hash == document.content_hash)
     )
     return found is not None
+
+
+def _event_row(event: Event, document_id: str, perpetrator_id: int | None) -> EventRow:
+    date, place = event.date, event.place
+    row = EventRow(
+        document_id=document_id,
+        type=event.type,
+        suicide=event.suicide,
+        date_value=date.value if date else None,
+        date_end=date.end if date else None,
+        date_precision=date.precision if date else None,
+        date_text=date.text if date else None,
+        place_name=place.name if place else None,
+        place_kind=place.kind if place else None,
+        country=place.country if place else None,
+        lat=place.lat if place else None,
+        lon=place.lon if place else None,
+        perpetrator_id=perpetrator_id,
+        perpetrator_text=event.perpetrator_text,
+        attribution=event.attribution,
+        attributed_by=event.attributed_by,
+        char_start=event.evidence.start,
+        char_end=event.evidence.end,
+    )
+    row.figures = [
+        FigureRow(
+            kind=f.kind, source=f.source, low=f.count.low, high=f.count.high, text=f.count.text
+        )
+        for f in event.reports
+    ]
+    if event.count is not None and not event.reports:
+        c = event.count
+        row.figures.append(
+            FigureRow(kind="count", source=None, low=c.low, high=c.high, text=c.text)
+        )
+    return row
 
 
 def _free_id(session: Session, wanted: str, content_hash: str) -> str:
