@@ -30,8 +30,12 @@ class Citation:
 
 @dataclass(frozen=True)
 class Line:
+    """A line of a profile. A quoted line is the cited sentence itself; a composed line states a
+    fact extracted from the cited sentences ("X is a branch of Y")."""
+
     text: str
     citations: tuple[Citation, ...]
+    quoted: bool = True
 
     def render(self) -> str:
         return f"{self.text} {' '.join(map(str, self.citations))}"
@@ -110,7 +114,8 @@ def _relation_lines(store: Store, name: str) -> list[Line]:
     lines = []
     for (subject, kind, obj, source), cites in merged.items():
         said = f", according to {source}" if source else ""
-        lines.append(Line(f"{subject} {RELATION_WORDS[kind]} {obj}{said}.", tuple(cites)))
+        text = f"{subject} {RELATION_WORDS[kind]} {obj}{said}."
+        lines.append(Line(text, tuple(cites), quoted=False))
     return lines
 
 
@@ -136,7 +141,7 @@ def _event_lines(store: Store, name: str) -> list[Line]:
             what += f" of {counted[0][4]}"
         parts = [f"{e.date or 'date not stated'}, {where}: {what}", _figures(e.figures), stance]
         text = "; ".join(p for p in parts if p) + "."
-        lines.append(Line(text, (Citation(e.document_id, e.start, e.end),)))
+        lines.append(Line(text, (Citation(e.document_id, e.start, e.end),), quoted=False))
     return lines
 
 
@@ -162,6 +167,7 @@ def build_profile(store: Store, name: str, limit: int | None = SECTION_LIMIT) ->
             Line(
                 f"Known in these reports as {names}.",
                 tuple(Citation(a.document_id, a.start, a.end) for a in aliases),
+                quoted=False,
             )
         ]
         if aliases
