@@ -4,10 +4,10 @@ Each sentence with a trigger (data/events.yaml) is a candidate; its date, place,
 figures come from the sentence's own dates, places, group mentions and parse. Candidates that do
 not conflict (same or unknown place, same or unknown date, same or unknown perpetrator) merge
 into one incident, in reading order: a lede and the paragraphs that follow it describe one
-attack, while "the prison was previously attacked in October 2016" is another. An incident with
-neither a date nor a place below country level is a generality ("IS-K has carried out many
-attacks"), not an event, and is dropped. Figures keep their source: "8 killed, police" and
-"13 killed, the group" are both kept as reports.
+attack, while "the prison was previously attacked in October 2016" is another. An incident needs
+a date, a place below country level, or a doer together with what it did to whom; without them
+it is a generality ("IS-K has carried out many attacks"), not an event, and is dropped. Figures
+keep their source: "8 killed, police" and "13 killed, the group" are both kept as reports.
 """
 
 from __future__ import annotations
@@ -51,6 +51,8 @@ class Lexicon:
     killed: frozenset[str]
     wounded: frozenset[str]
     abducted: frozenset[str]
+    # Types from specific to generic, as listed in the data file.
+    order: dict[str, int]
 
 
 def _any(cues: list[str]) -> re.Pattern[str]:
@@ -67,6 +69,7 @@ def lexicon() -> Lexicon:
         killed=frozenset(data["killed"]),
         wounded=frozenset(data["wounded"]),
         abducted=frozenset(data["abducted"]),
+        order={t["type"]: i for i, t in enumerate(data["types"])},
     )
 
 
@@ -150,7 +153,8 @@ class Candidate:
 
     def absorb(self, other: Candidate, parent_of: dict[str, str]) -> None:
         # The generic "attack" (or "clash") is refined by a later sentence; a specific type stays.
-        if self.type in ("attack", "clash") and TYPE_ORDER[other.type] < TYPE_ORDER[self.type]:
+        order = lexicon().order
+        if self.type in ("attack", "clash") and order[other.type] < order[self.type]:
             self.type = other.type
         self.suicide = self.suicide or other.suicide
         self.state_doer = self.state_doer and (other.state_doer or other.perpetrator is None)
@@ -195,7 +199,6 @@ class Candidate:
         self.roles.add(other.roles)
 
 
-TYPE_ORDER: dict[str, int] = {}
 STANCE = {"claimed": 0, "accused": 1, "confirmed": 2, "suspected": 3, "unknown": 4}
 PRECISION = {"day": 0, "month": 1, "range": 2, "open_range": 3, "year": 4}
 
@@ -255,17 +258,11 @@ def _figure_kind(number: Token, lex: Lexicon) -> str | None:
     if number.dep_ in ("quantmod",) and head.dep_ == "nummod":
         head = head.head
     for t in (head, *list(head.ancestors)[:3]):
-        lemma = _verb_lemma(t)
-        if t.lower_ == "including" or (t.dep_ == "prep" and t.lower_ == "including"):
+        if t.lower_ == "including":
             return None  # "including 13 US service members" is a part, not the total
-        if lemma in lex.killed or t.lower_ in lex.killed:
-            return "killed"
-        if lemma in lex.wounded or t.lower_ in lex.wounded:
-            return "wounded"
-        if lemma in lex.abducted or t.lower_ in lex.abducted:
-            return "abducted"
-        if lemma == "surrender":
-            return "count"
+        kind = _kind_of_word(t, lex)
+        if kind is not None:
+            return kind
     # "killed 8 and injured 21": the second figure hangs on its own verb through a conjunction.
     for child in head.children:
         if child.dep_ == "acl" and _verb_lemma(child) in lex.killed:
@@ -426,8 +423,6 @@ class Events:
     def __call__(self, doc: Doc) -> Doc:
         found = state(doc)
         lex = lexicon()
-        if not TYPE_ORDER:
-            TYPE_ORDER.update({t: i for i, (t, _) in enumerate(lex.types)})
         groups = found.group_mentions()
         context = found.country_context.most_common(1)
         main_country = context[0][0] if context else None
