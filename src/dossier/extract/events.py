@@ -263,6 +263,14 @@ def _figure_kind(number: Token, lex: Lexicon) -> str | None:
         kind = _kind_of_word(t, lex)
         if kind is not None:
             return kind
+        if t.pos_ in ("VERB", "AUX"):
+            # "the number of people killed has risen to 183", "the death toll rose to 45"
+            tallies = ("toll", "number", "figure", "count", "tally")
+            for subject in (c for c in t.children if c.dep_ == "nsubj" and c.lemma_ in tallies):
+                kinds = {_kind_of_word(w, lex) for w in subject.subtree} - {None, "count"}
+                if len(kinds) == 1:
+                    return kinds.pop()
+            break
     # "killed 8 and injured 21": the second figure hangs on its own verb through a conjunction.
     for child in head.children:
         if child.dep_ == "acl" and _verb_lemma(child) in lex.killed:
@@ -333,7 +341,12 @@ def _role_score(token: Token, lex: Lexicon) -> int:
     chain = [token, *list(token.ancestors)[:3]]
     for i, t in enumerate(chain):
         if t.dep_ == "agent" or (t.dep_ == "pobj" and t.head.lower_ == "by"):
-            return 3
+            # "claimed by X", "attacked by X"; not "held by X"
+            verb = t.head.head if t.dep_ == "pobj" else t.head
+            attack = _verb_lemma(verb) in ATTACK_LEMMAS or any(
+                p.search(verb.text) for _, p in lex.types
+            )
+            return 3 if attack or _verb_lemma(verb) == "claim" else 1
         if t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "pobj" and t.head.lower_ == "from"):
             verb = t.head
             lemma = _verb_lemma(verb)
