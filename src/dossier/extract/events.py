@@ -457,6 +457,8 @@ class Events:
                     kind, trigger = event_type, sentence.start_char + hit.start()
                     break
             if kind is None or trigger is None:
+                if incidents:
+                    self._follow_up(sentence, incidents[-1], found, lex, parent_of)
                 continue
             # "In the wake of the attack, ...": the sentence speaks of an attack already told.
             anaphoric = bool(incidents) and bool(
@@ -487,6 +489,24 @@ class Events:
                 continue
             found.events.append(_event(incident, doc))
         return doc
+
+    def _follow_up(
+        self,
+        sentence: Span,
+        incident: Candidate,
+        found: DocState,
+        lex: Lexicon,
+        parent_of: dict[str, str],
+    ) -> None:
+        """ "Officials said more than 150 people were wounded": figures in a sentence without a
+        trigger of its own belong to the attack just told."""
+        source = found.speakers.get(sentence.start_char)
+        reports, victims = _figures(sentence, lex, source)
+        reports = [r for r in reports if r.count.text.lower() not in VAGUE]
+        if reports:
+            follow = Candidate(incident.type, sentence.start_char, sentence.end_char)
+            follow.reports, follow.victims = reports, victims
+            incident.absorb(follow, parent_of)
 
     def _passage_group(self, incident: Candidate, groups: list[Found], doc: Doc) -> None:
         """An event whose sentences name no group belongs to the group the passage is about:
