@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Iterator
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -18,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from dossier.errors import DossierError
-from dossier.model import ARMED_GROUP, Document, Refusal
+from dossier.model import ARMED_GROUP, Refusal
 from dossier.settings import Settings
 
 app = typer.Typer(
@@ -54,45 +52,13 @@ def _refuse(refusal: Refusal) -> None:
     err.print(escape(refusal.message()))
 
 
-@dataclass
-class Tally:
-    documents: int = 0
-    duplicates: int = 0
-    refused: int = 0
-
-
-def _unique(items: Iterator[Document | Refusal], tally: Tally, on_refusal, seen_in_store):  # type: ignore[no-untyped-def]
-    """Documents not seen before (in this run or the store); refusals go to `on_refusal`."""
-    seen: set[str] = set()
-    for item in items:
-        if isinstance(item, Refusal):
-            tally.refused += 1
-            on_refusal(item)
-            continue
-        if item.content_hash in seen or seen_in_store(item):
-            tally.duplicates += 1
-            continue
-        seen.add(item.content_hash)
-        yield item
-
-
 @app.command()
 def ingest(paths: Paths, db: DbOption = None) -> None:
     """Read articles, extract their facts and store them. Re-ingesting changes nothing."""
-    from dossier.extract import extract_many
-    from dossier.ingest import read_paths
-    from dossier.resolve.actors import canonical_names, remember
+    from dossier.flow import ingest_into
 
     settings = _settings(db)
     store = _store(settings)
-    tally = Tally()
-    known = store.known_names()
-
-    def keep_refusal(refusal: Refusal) -> None:
-        _refuse(refusal)
-        store.add_refusal(refusal)
-
-    documents = _unique(read_paths(paths, settings), tally, keep_refusal, store.has_document)
     with Progress(
         TextColumn("[bold]ingest"),
         BarColumn(),
@@ -103,14 +69,9 @@ def ingest(paths: Paths, db: DbOption = None) -> None:
         transient=True,
     ) as progress:
         task = progress.add_task("ingest", total=None)
-        for facts in extract_many(documents, batch_size=settings.batch_size):
-            canonical = canonical_names(facts, known)
-            if store.add(facts, canonical):
-                tally.documents += 1
-                remember(facts, canonical, known)
-            else:
-                tally.duplicates += 1
-            progress.advance(task)
+        tally = ingest_into(
+            store, paths, settings, on_refusal=_refuse, on_document=lambda: progress.advance(task)
+        )
     counts = store.counts()
     out.print(
         f"ingested {tally.documents} documents, skipped {tally.duplicates} duplicates, "
@@ -225,6 +186,7 @@ def extract(
     """Print the facts of each document as JSON Lines (the contract in FACTS.md); no store."""
     from dossier.export.facts_json import facts_record, refusal_record
     from dossier.extract import extract_many
+    from dossier.flow import Tally, unique
     from dossier.ingest import read_paths
 
     settings = Settings.from_env()
@@ -234,7 +196,7 @@ def extract(
         _refuse(refusal)
         sys.stdout.write(json.dumps(refusal_record(refusal), ensure_ascii=False) + "\n")
 
-    documents = _unique(read_paths(paths, settings), tally, print_refusal, lambda _d: False)
+    documents = unique(read_paths(paths, settings), tally, print_refusal, lambda _d: False)
     for facts in extract_many(documents, batch_size=settings.batch_size):
         sys.stdout.write(json.dumps(facts_record(facts), ensure_ascii=False) + "\n")
 

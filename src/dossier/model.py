@@ -168,6 +168,19 @@ class Event:
 
 
 @dataclass(frozen=True)
+class ReportedEvent:
+    """What cross-document resolution compares of an event: who, what, when and where."""
+
+    perpetrator: str | None
+    type: str
+    date: str | None
+    precision: str | None
+    place: str | None
+    place_kind: str | None
+    country: str | None
+
+
+@dataclass(frozen=True)
 class Relation:
     """`subject` `type` `object`, e.g. IS-K branch_of Islamic State; evidence.source says who
     holds it ("considered by the intelligence community")."""

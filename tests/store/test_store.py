@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.extract import extract_many
-from dossier.ingest import read_paths
-from dossier.model import Document, Refusal
-from dossier.resolve.actors import canonical_names, remember
+from dossier.flow import ingest_into
 from dossier.settings import Settings
 from dossier.store import Store
 from tests.conftest import CORPUS, SEED
@@ -24,18 +21,10 @@ REGISTERED_GROUPS = {
 
 
 def ingest(store: Store, *paths) -> tuple[int, int]:  # type: ignore[no-untyped-def]
-    """The CLI's ingest loop, without the terminal: (documents added, refusals kept)."""
-    items = list(read_paths(paths, Settings()))
-    refused = sum(store.add_refusal(r) for r in items if isinstance(r, Refusal))
-    documents = [d for d in items if isinstance(d, Document) and not store.has_document(d)]
-    known = store.known_names()
-    added = 0
-    for facts in extract_many(documents):
-        canonical = canonical_names(facts, known)
-        if store.add(facts, canonical):
-            added += 1
-            remember(facts, canonical, known)
-    return added, refused
+    """The library's ingest flow: (documents added, refusals newly kept)."""
+    before = store.counts()["refusals"]
+    tally = ingest_into(store, paths, Settings())
+    return tally.documents, store.counts()["refusals"] - before
 
 
 def _check_store(url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -7,14 +7,15 @@ are idempotent: a document already stored (same content hash) or a refusal alrea
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, update
 from sqlalchemy.orm import Session, aliased
 
 from dossier.extract.fold import name_key
-from dossier.model import Document, Event, Facts, Refusal
+from dossier.model import Document, Event, Facts, Refusal, ReportedEvent
 from dossier.store.db import make_engine, migrate
 from dossier.store.tables import (
     ActorRow,
@@ -42,6 +43,7 @@ class ActorSummary:
 
 @dataclass(frozen=True)
 class StoredEvent:
+    incident: int  # reports of one attack share it
     document_id: str
     start: int
     end: int
@@ -352,6 +354,45 @@ class Store:
                 raise KeyError(document_id)
             return text
 
+    def resolve_incidents(
+        self,
+        document_id: str,
+        same: Callable[[ReportedEvent, ReportedEvent], bool],
+        window_days: int,
+    ) -> None:
+        """Group the document's events with the reports of the same attacks in other documents.
+
+        `same` decides (resolve.incidents.same_incident); this only finds the candidates (same
+        perpetrator or none, dates in the window) and records each group under its smallest
+        event id, merging groups that a new report ties together.
+        """
+        with Session(self.engine) as session, session.begin():
+            new = session.scalars(select(EventRow).where(EventRow.document_id == document_id))
+            for event in new.all():
+                if not event.date_value:
+                    continue
+                candidates = session.scalars(
+                    select(EventRow).where(
+                        EventRow.document_id != document_id,
+                        _date_window(event.date_value, window_days),
+                        (EventRow.perpetrator_id == event.perpetrator_id)
+                        | EventRow.perpetrator_id.is_(None)
+                        | (event.perpetrator_id is None),
+                    )
+                ).all()
+                key, names = _reported(event, session), {}
+                matched = [c for c in candidates if same(key, _reported(c, session, names))]
+                groups = {event.incident_id or event.id}
+                groups |= {c.incident_id or c.id for c in matched}
+                target = min(groups)
+                session.execute(
+                    update(EventRow)
+                    .where(EventRow.incident_id.in_(groups) | EventRow.id.in_(groups))
+                    .values(incident_id=target)
+                )
+                session.flush()
+                session.expire_all()
+
     def events_of(self, name: str) -> list[StoredEvent]:
         """Events an actor is the perpetrator of, in date order, each with all its figures."""
         with Session(self.engine) as session:
@@ -363,6 +404,7 @@ class Store:
             ).all()
             return [
                 StoredEvent(
+                    incident=r.incident_id or r.id,
                     document_id=r.document_id,
                     start=r.char_start,
                     end=r.char_end,
@@ -413,6 +455,38 @@ def _stored(session: Session, document: Document) -> bool:
         select(DocumentRow.id).where(DocumentRow.content_hash == document.content_hash)
     )
     return found is not None
+
+
+def _date_window(value: str, window_days: int):  # type: ignore[no-untyped-def]
+    """SQL condition: dates a report dated `value` may share an incident with."""
+    coarse = [value[:4]] + ([value[:7]] if len(value) >= 7 else [])
+    if len(value) == 10:
+        day = dt.date.fromisoformat(value)
+        low = (day - dt.timedelta(days=window_days)).isoformat()
+        high = (day + dt.timedelta(days=window_days)).isoformat()
+    else:
+        low, high = value, value + "-99"
+    return EventRow.date_value.between(low, high) | EventRow.date_value.in_(coarse)
+
+
+def _reported(
+    row: EventRow, session: Session, names: dict[int, str] | None = None
+) -> ReportedEvent:
+    perpetrator = None
+    if row.perpetrator_id is not None:
+        cache = names if names is not None else {}
+        if row.perpetrator_id not in cache:
+            cache[row.perpetrator_id] = session.get(ActorRow, row.perpetrator_id).name  # type: ignore[union-attr]
+        perpetrator = cache[row.perpetrator_id]
+    return ReportedEvent(
+        perpetrator=perpetrator,
+        type=row.type,
+        date=row.date_value,
+        precision=row.date_precision,
+        place=row.place_name if row.place_kind != "country" else None,
+        place_kind=row.place_kind,
+        country=row.country,
+    )
 
 
 def _event_row(event: Event, document_id: str, perpetrator_id: int | None) -> EventRow:

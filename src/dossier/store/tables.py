@@ -127,6 +127,8 @@ class EventRow(Base):
     attributed_by: Mapped[str | None] = mapped_column(Text)
     char_start: Mapped[int] = mapped_column(Integer)
     char_end: Mapped[int] = mapped_column(Integer)
+    # The incident (across documents) this report belongs to: the smallest event id of the group.
+    incident_id: Mapped[int | None] = mapped_column(Integer, index=True)
     figures: Mapped[list[FigureRow]] = relationship(
         cascade="all, delete-orphan", lazy="selectin", order_by="FigureRow.id"
     )
