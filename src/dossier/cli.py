@@ -114,6 +114,10 @@ def profile(
         bool, typer.Option("--quotes", help="Show the quoted span under each line.")
     ] = False,
     full: Annotated[bool, typer.Option("--all", help="Every statement, no limit.")] = False,
+    as_of: Annotated[
+        int | None,
+        typer.Option("--as-of", help="Year of the danger index (default: latest publication)."),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """The cited profile of a group: who it is, how it formed, its fighters, friends and
@@ -122,7 +126,7 @@ def profile(
 
     store = _store(_settings(db))
     try:
-        result = build_profile(store, name, limit=None if full else 8)
+        result = build_profile(store, name, limit=None if full else 8, as_of=as_of)
     except DossierError as exc:
         err.print(f"error: {escape(str(exc))}")
         raise typer.Exit(1) from exc

@@ -66,3 +66,27 @@ def test_profile_states_relations_and_attacks_with_citations(store: Store) -> No
     assert any("Kabul, Afghanistan: bombing (suicide)" in line.text for line in attacks)
     kunduz = [line.text for line in sections["attacks"].lines if "Kunduz" in line.text]
     assert kunduz and "claimed" in kunduz[0]
+
+
+def test_an_attack_told_twice_is_one_line_with_both_figures(store: Store) -> None:
+    profile = build_profile(store, "ISKP", limit=None)
+    attacks = next(s for s in profile.sections if s.topic == "attacks")
+    kabul = [line for line in attacks.lines if line.text.startswith("2021-08-26, Kabul")]
+    assert len(kabul) == 1
+    assert "more than 170 killed" in kabul[0].text and "at least 183 killed" in kabul[0].text
+    assert {c.document_id for c in kabul[0].citations} >= {
+        "kabul-airport-bombing",
+        "kabul-airport-toll-rises",
+    }
+
+
+def test_danger_index_shows_its_parts_and_counts_the_lowest_credible_toll(store: Store) -> None:
+    profile = build_profile(store, "ISKP", limit=None, as_of=2021)
+    danger = next(s for s in profile.sections if s.topic == "danger")
+    head, *years = [line for line in danger.lines if not line.quoted]
+    assert head.text.startswith("Danger index ") and "as of 2021" in head.text
+    assert "lowest credible figure" in head.text and head.citations
+    year_2021 = next(line for line in years if line.text.startswith("2021 (weight 0.52)"))
+    # Kabul counted at 171 (not 183), Kunduz at 50.
+    assert "221 deaths" in year_2021.text
+    assert year_2021.citations

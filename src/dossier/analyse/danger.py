@@ -77,6 +77,15 @@ class DangerIndex:
     formula: str = FORMULA
 
 
+def lowest_credible(figures: list[tuple[str | None, int]], group: str) -> tuple[int, bool]:
+    """(the figure counted, whether sources disagree) from (source, low bound) pairs: the
+    lowest figure, leaving out the group's own claims when anyone else gives one."""
+    if not figures:
+        return 0, False
+    others = [low for source, low in figures if source != group] or [low for _, low in figures]
+    return min(others), len({low for _, low in figures}) > 1
+
+
 def danger_index(incidents: Iterable[Counted], as_of: int) -> DangerIndex:
     """The index as of a year, from the incidents of the five years up to it."""
     window = {as_of - k: w for k, w in enumerate(WEIGHTS)}

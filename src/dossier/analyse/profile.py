@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dossier.analyse.danger import Counted, danger_index, lowest_credible
 from dossier.errors import NotFound
 from dossier.extract.fold import name_key
 from dossier.extract.statements import IDENTITY, OTHER, topics
-from dossier.store import Cited, Store
+from dossier.store import Cited, Store, StoredEvent
 
 SECTION_LIMIT = 8
 DISPLAY_CHARS = 420
@@ -128,20 +129,102 @@ def _figures(figures) -> str:  # type: ignore[no-untyped-def]
     return "; ".join(parts)
 
 
-def _event_lines(store: Store, name: str) -> list[Line]:
-    """Each reported attack as one line: when, where, what, figures with their sources, and
-    the text's stance on who did it."""
-    lines = []
-    for e in store.events_of(name):
-        where = ", ".join(p for p in (e.place, e.country) if p) or "place not stated"
-        what = e.type.replace("_", " ") + (" (suicide)" if e.suicide else "")
-        stance = STANCE_WORDS[e.attribution].format(by=e.attributed_by or "the group")
-        counted = [f for f in e.figures if f[0] == "count"]
-        if counted:
-            what += f" of {counted[0][4]}"
-        parts = [f"{e.date or 'date not stated'}, {where}: {what}", _figures(e.figures), stance]
-        text = "; ".join(p for p in parts if p) + "."
-        lines.append(Line(text, (Citation(e.document_id, e.start, e.end),), quoted=False))
+def _incidents(store: Store, name: str) -> list[list[StoredEvent]]:
+    """The group's attacks, one list of reports per incident, in date order."""
+    grouped: dict[int, list[StoredEvent]] = {}
+    for event in store.events_of(name):
+        grouped.setdefault(event.incident, []).append(event)
+    return list(grouped.values())
+
+
+def _best(reports: list[StoredEvent]) -> StoredEvent:
+    """The report that says most: a date, a town, figures."""
+    return max(reports, key=lambda e: (e.date is not None, len(e.date or ""), e.place is not None))
+
+
+def _incident_line(reports: list[StoredEvent], name: str) -> Line:
+    """One attack: when, where, what, every figure with its source, and who says who did it."""
+    best = _best(reports)
+    where = ", ".join(p for p in (best.place, best.country) if p) or "place not stated"
+    what = best.type.replace("_", " ") + (" (suicide)" if any(r.suicide for r in reports) else "")
+    figures: list[tuple[str, str | None, int | None, int | None, str]] = []
+    for report in reports:
+        figures += [f for f in report.figures if f not in figures]
+    counted = [f for f in figures if f[0] == "count"]
+    if counted:
+        what += f" of {counted[0][4]}"
+    stances = []
+    for report in reports:
+        stance = STANCE_WORDS[report.attribution].format(by=report.attributed_by or name)
+        if stance and stance not in stances:
+            stances.append(stance)
+    told = f"reported by {len(reports)} documents" if len(reports) > 1 else ""
+    parts = [
+        f"{best.date or 'date not stated'}, {where}: {what}",
+        _figures(figures),
+        *stances,
+        told,
+    ]
+    cites = tuple(Citation(r.document_id, r.start, r.end) for r in reports)
+    return Line("; ".join(p for p in parts if p) + ".", cites, quoted=False)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _danger_lines(
+    store: Store, name: str, incidents: list[list[StoredEvent]], as_of: int | None
+) -> list[Line]:
+    """The index and its parts; each line cites the reports of the incidents it counts."""
+    counted, cites = [], {}
+    for key, reports in enumerate(incidents):
+        best = _best(reports)
+        if not best.date or best.type == "surrender":
+            continue
+        figures: dict[str, list[tuple[str | None, int]]] = {}
+        for report in reports:
+            for kind, source, low, _high, _text in report.figures:
+                if low is not None:
+                    figures.setdefault(kind, []).append((source, low))
+        deaths, disputed = lowest_credible(figures.get("killed", []), name)
+        injured, _ = lowest_credible(figures.get("wounded", []), name)
+        hostages, _ = lowest_credible(figures.get("abducted", []), name)
+        counted.append(Counted(key, int(best.date[:4]), deaths, injured, hostages, disputed))
+        cites[key] = tuple(Citation(r.document_id, r.start, r.end) for r in reports)
+    if not counted:
+        return []
+    index = danger_index(counted, as_of or store.latest_year() or max(c.year for c in counted))
+    every = tuple(c for i in index.counted for c in cites[i.key])
+    disputed = sum(i.disputed for i in index.counted)
+    lines = [
+        Line(
+            f"Danger index {index.score:.3f} of 10 as of {index.as_of} (Global Terrorism Index "
+            f"method: {index.formula}); weighted total {index.weighted_total:g}, from "
+            f"{len(index.counted)} dated incidents in these reports"
+            + (
+                f"; {disputed} with disputed tolls, counted at the lowest credible figure"
+                if disputed
+                else ""
+            )
+            + ".",
+            every,
+            quoted=False,
+        )
+    ]
+    for year in index.years:
+        if not year.incidents:
+            continue
+        these = tuple(c for i in index.counted if i.year == year.year for c in cites[i.key])
+        lines.append(
+            Line(
+                f"{year.year} (weight {year.weight}): {_plural(year.incidents, 'incident')}, "
+                f"{_plural(year.deaths, 'death')}, {year.injured} injured, "
+                f"{_plural(year.hostages, 'hostage')}; score {year.total:g}.",
+                these,
+                quoted=False,
+            )
+        )
     return lines
 
 
@@ -150,7 +233,11 @@ def _section(topic: str, title: str, lines: list[Line], limit: int | None) -> Se
     return Section(topic, title, tuple(shown), omitted=len(lines) - len(shown))
 
 
-def build_profile(store: Store, name: str, limit: int | None = SECTION_LIMIT) -> Profile:
+def build_profile(
+    store: Store, name: str, limit: int | None = SECTION_LIMIT, as_of: int | None = None
+) -> Profile:
+    """The profile of the group any of whose names is `name`; its danger index is computed as
+    of `as_of` (default: the year of the latest publication in the store)."""
     canonical = store.actor_named(name)
     if canonical is None:
         raise NotFound(f"no actor named {name!r} in the store (try `dossier actors`)")
@@ -174,9 +261,11 @@ def build_profile(store: Store, name: str, limit: int | None = SECTION_LIMIT) ->
         else []
     )
     sections = [_section(IDENTITY, "Who it is", who + _lines(by_topic.get(IDENTITY, [])), None)]
+    incidents = _incidents(store, canonical)
     facts = {
         "relations": _relation_lines(store, canonical),
-        "attacks": _event_lines(store, canonical),
+        "attacks": [_incident_line(reports, canonical) for reports in incidents],
+        "danger": _danger_lines(store, canonical, incidents, as_of),
     }
     for topic in topics():
         lines = facts.get(topic.topic, []) + _lines(by_topic.get(topic.topic, []))

@@ -441,6 +441,12 @@ class Store:
             )
             return [StoredRelation(*row) for row in rows]
 
+    def latest_year(self) -> int | None:
+        """The year of the latest publication in the store: the year indices are computed as of."""
+        with Session(self.engine) as session:
+            latest = session.scalar(select(func.max(DocumentRow.published)))
+            return latest.year if latest else None
+
     def refusals(self) -> list[Refusal]:
         with Session(self.engine) as session:
             rows = session.scalars(select(RefusalRow).order_by(RefusalRow.id))
