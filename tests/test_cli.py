@@ -65,3 +65,12 @@ def test_extract_prints_the_facts_contract(tmp_path) -> None:  # type: ignore[no
         assert event["attribution"] in ("claimed", "accused", "suspected", "confirmed", "unknown")
         for figure in event["killed_reports"]:
             assert set(figure) >= {"source", "low", "high", "text"}
+
+
+def test_index_ranks_groups_and_countries(sqlite_url: str) -> None:
+    runner.invoke(app, ["ingest", str(CORPUS), "--db", sqlite_url])
+    groups = runner.invoke(app, ["index", "--as-of", "2021", "--db", sqlite_url])
+    assert groups.exit_code == 0, groups.output
+    assert "Islamic State Khorasan" in groups.output and "as of 2021" in groups.output
+    countries = runner.invoke(app, ["index", "--by", "country", "--db", sqlite_url])
+    assert countries.exit_code == 0 and "Afghanistan" in countries.output

@@ -152,6 +152,47 @@ def profile(
         out.print(escape(f"[{d.id}] " + " · ".join(p for p in parts if p)))
 
 
+class Ranking(StrEnum):
+    group = "group"
+    country = "country"
+
+
+@app.command()
+def index(
+    by: Annotated[Ranking, typer.Option("--by", help="Rank groups or countries.")] = Ranking.group,
+    as_of: Annotated[
+        int | None, typer.Option("--as-of", help="Year of the index (default: latest publication).")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Rank groups (or countries) by their danger index, Global Terrorism Index method."""
+    from dossier.analyse.danger import rank
+
+    store = _store(_settings(db))
+    events = store.events_of()
+    year = as_of or store.latest_year()
+    if year is None or not events:
+        err.print("error: the store holds no dated events; ingest articles first")
+        raise typer.Exit(1)
+    table = Table(title=f"Danger index as of {year} (GTI method)")
+    table.add_column(by.value)
+    for column in ("index", "incidents", "deaths", "injured", "hostages"):
+        table.add_column(column, no_wrap=True, justify="right")
+    for row in rank(events, by.value, year):
+        years = row.index.years
+        if not any(y.incidents for y in years):
+            continue  # nothing in the five years the index looks at
+        table.add_row(
+            escape(row.name),
+            f"{row.index.score:.3f}",
+            str(sum(y.incidents for y in years)),
+            str(sum(y.deaths for y in years)),
+            str(sum(y.injured for y in years)),
+            str(sum(y.hostages for y in years)),
+        )
+    out.print(table)
+
+
 _REF = re.compile(r"(?P<doc>.+):(?P<start>\d+)-(?P<end>\d+)")
 
 

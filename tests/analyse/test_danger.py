@@ -40,3 +40,32 @@ def test_index_weights_the_five_years_latest_first() -> None:
 def test_no_incidents_scores_zero() -> None:
     index = danger_index([], as_of=2024)
     assert index.score == 0.0 and index.weighted_total == 0
+
+
+def test_rank_counts_each_incident_once_under_its_best_report() -> None:
+    from dossier.analyse.danger import rank
+    from dossier.store import StoredEvent
+
+    def report(incident: int, doc: str, killed: int, source: str) -> StoredEvent:
+        return StoredEvent(
+            perpetrator="al-Shabaab",
+            incident=incident,
+            document_id=doc,
+            start=0,
+            end=1,
+            type="bombing",
+            suicide=False,
+            date="2017-10-14",
+            place="Mogadishu",
+            country="Somalia",
+            attribution="accused",
+            attributed_by=None,
+            figures=(("killed", source, killed, killed, str(killed)),),
+        )
+
+    events = [report(1, "a", 300, "officials"), report(1, "b", 587, "committee")]
+    (ranked,) = rank(events, "group", as_of=2017)
+    assert ranked.name == "al-Shabaab"
+    (counted,) = ranked.index.counted
+    assert counted.deaths == 300 and counted.disputed
+    assert ranked.index.score == gti_score(0.52 * (1 + 3 * 300))

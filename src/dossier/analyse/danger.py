@@ -15,6 +15,8 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from dossier.store import StoredEvent
+
 WEIGHTS = (0.52, 0.26, 0.13, 0.06, 0.03)
 BASE = (20000 + 1) ** (1 / 10)
 CAP = 10.0
@@ -86,6 +88,36 @@ def lowest_credible(figures: list[tuple[str | None, int]], group: str) -> tuple[
     return min(others), len({low for _, low in figures}) > 1
 
 
+def best_report(reports: list[StoredEvent]) -> StoredEvent:
+    """The report of an incident that says most: a date, a town, figures."""
+    return max(reports, key=lambda e: (e.date is not None, len(e.date or ""), e.place is not None))
+
+
+def incidents_of(events: Iterable[StoredEvent]) -> list[list[StoredEvent]]:
+    """Reports grouped by incident, in the order their first report comes."""
+    grouped: dict[int, list[StoredEvent]] = {}
+    for event in events:
+        grouped.setdefault(event.incident, []).append(event)
+    return list(grouped.values())
+
+
+def count_incident(key: int, reports: list[StoredEvent]) -> Counted | None:
+    """The incident as the index counts it, or None when it cannot be (no date, not an attack)."""
+    best = best_report(reports)
+    if not best.date or best.type == "surrender":
+        return None
+    group = best.perpetrator or ""
+    figures: dict[str, list[tuple[str | None, int]]] = {}
+    for report in reports:
+        for kind, source, low, _high, _text in report.figures:
+            if low is not None:
+                figures.setdefault(kind, []).append((source, low))
+    deaths, disputed = lowest_credible(figures.get("killed", []), group)
+    injured, _ = lowest_credible(figures.get("wounded", []), group)
+    hostages, _ = lowest_credible(figures.get("abducted", []), group)
+    return Counted(key, int(best.date[:4]), deaths, injured, hostages, disputed)
+
+
 def danger_index(incidents: Iterable[Counted], as_of: int) -> DangerIndex:
     """The index as of a year, from the incidents of the five years up to it."""
     window = {as_of - k: w for k, w in enumerate(WEIGHTS)}
@@ -106,3 +138,24 @@ def danger_index(incidents: Iterable[Counted], as_of: int) -> DangerIndex:
         )
     weighted = round(sum(y.weighted for y in years), 3)
     return DangerIndex(gti_score(weighted), as_of, tuple(years), weighted, counted)
+
+
+@dataclass(frozen=True)
+class Ranked:
+    name: str  # a group, or a country
+    index: DangerIndex
+
+
+def rank(events: Iterable[StoredEvent], by: str, as_of: int) -> list[Ranked]:
+    """Danger indices per group (the perpetrator) or per country (where the attack was), as of
+    a year, highest first. An incident counts once, under the place and perpetrator of the report
+    that says most about it."""
+    counted: dict[str, list[Counted]] = {}
+    for key, reports in enumerate(incidents_of(events)):
+        best = best_report(reports)
+        name = best.perpetrator if by == "group" else best.country
+        incident = count_incident(key, reports)
+        if name and incident is not None:
+            counted.setdefault(name, []).append(incident)
+    ranked = [Ranked(name, danger_index(these, as_of)) for name, these in counted.items()]
+    return sorted(ranked, key=lambda r: (-r.index.score, r.name))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dossier.analyse.danger import Counted, danger_index, lowest_credible
+from dossier.analyse.danger import best_report, count_incident, danger_index, incidents_of
 from dossier.errors import NotFound
 from dossier.extract.fold import name_key
 from dossier.extract.statements import IDENTITY, OTHER, topics
@@ -129,22 +129,9 @@ def _figures(figures) -> str:  # type: ignore[no-untyped-def]
     return "; ".join(parts)
 
 
-def _incidents(store: Store, name: str) -> list[list[StoredEvent]]:
-    """The group's attacks, one list of reports per incident, in date order."""
-    grouped: dict[int, list[StoredEvent]] = {}
-    for event in store.events_of(name):
-        grouped.setdefault(event.incident, []).append(event)
-    return list(grouped.values())
-
-
-def _best(reports: list[StoredEvent]) -> StoredEvent:
-    """The report that says most: a date, a town, figures."""
-    return max(reports, key=lambda e: (e.date is not None, len(e.date or ""), e.place is not None))
-
-
 def _incident_line(reports: list[StoredEvent], name: str) -> Line:
     """One attack: when, where, what, every figure with its source, and who says who did it."""
-    best = _best(reports)
+    best = best_report(reports)
     where = ", ".join(p for p in (best.place, best.country) if p) or "place not stated"
     what = best.type.replace("_", " ") + (" (suicide)" if any(r.suicide for r in reports) else "")
     figures: list[tuple[str, str | None, int | None, int | None, str]] = []
@@ -174,24 +161,15 @@ def _plural(n: int, word: str) -> str:
 
 
 def _danger_lines(
-    store: Store, name: str, incidents: list[list[StoredEvent]], as_of: int | None
+    store: Store, incidents: list[list[StoredEvent]], as_of: int | None
 ) -> list[Line]:
     """The index and its parts; each line cites the reports of the incidents it counts."""
     counted, cites = [], {}
     for key, reports in enumerate(incidents):
-        best = _best(reports)
-        if not best.date or best.type == "surrender":
-            continue
-        figures: dict[str, list[tuple[str | None, int]]] = {}
-        for report in reports:
-            for kind, source, low, _high, _text in report.figures:
-                if low is not None:
-                    figures.setdefault(kind, []).append((source, low))
-        deaths, disputed = lowest_credible(figures.get("killed", []), name)
-        injured, _ = lowest_credible(figures.get("wounded", []), name)
-        hostages, _ = lowest_credible(figures.get("abducted", []), name)
-        counted.append(Counted(key, int(best.date[:4]), deaths, injured, hostages, disputed))
-        cites[key] = tuple(Citation(r.document_id, r.start, r.end) for r in reports)
+        incident = count_incident(key, reports)
+        if incident is not None:
+            counted.append(incident)
+            cites[key] = tuple(Citation(r.document_id, r.start, r.end) for r in reports)
     if not counted:
         return []
     index = danger_index(counted, as_of or store.latest_year() or max(c.year for c in counted))
@@ -261,11 +239,11 @@ def build_profile(
         else []
     )
     sections = [_section(IDENTITY, "Who it is", who + _lines(by_topic.get(IDENTITY, [])), None)]
-    incidents = _incidents(store, canonical)
+    incidents = incidents_of(store.events_of(canonical))
     facts = {
         "relations": _relation_lines(store, canonical),
         "attacks": [_incident_line(reports, canonical) for reports in incidents],
-        "danger": _danger_lines(store, canonical, incidents, as_of),
+        "danger": _danger_lines(store, incidents, as_of),
     }
     for topic in topics():
         lines = facts.get(topic.topic, []) + _lines(by_topic.get(topic.topic, []))

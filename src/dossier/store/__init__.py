@@ -43,6 +43,7 @@ class ActorSummary:
 
 @dataclass(frozen=True)
 class StoredEvent:
+    perpetrator: str | None
     incident: int  # reports of one attack share it
     document_id: str
     start: int
@@ -393,17 +394,21 @@ class Store:
                 session.flush()
                 session.expire_all()
 
-    def events_of(self, name: str) -> list[StoredEvent]:
-        """Events an actor is the perpetrator of, in date order, each with all its figures."""
+    def events_of(self, name: str | None = None) -> list[StoredEvent]:
+        """Events an actor is the perpetrator of (every event when `name` is None), in date
+        order, each with all its figures."""
         with Session(self.engine) as session:
-            rows = session.scalars(
-                select(EventRow)
-                .join(ActorRow, EventRow.perpetrator_id == ActorRow.id)
-                .where(ActorRow.name == name)
+            query = (
+                select(EventRow, ActorRow.name)
+                .outerjoin(ActorRow, EventRow.perpetrator_id == ActorRow.id)
                 .order_by(EventRow.date_value.is_(None), EventRow.date_value, EventRow.id)
-            ).all()
+            )
+            if name is not None:
+                query = query.where(ActorRow.name == name)
+            rows = session.execute(query).all()
             return [
                 StoredEvent(
+                    perpetrator=perpetrator,
                     incident=r.incident_id or r.id,
                     document_id=r.document_id,
                     start=r.char_start,
@@ -417,7 +422,7 @@ class Store:
                     attributed_by=r.attributed_by,
                     figures=tuple((f.kind, f.source, f.low, f.high, f.text) for f in r.figures),
                 )
-                for r in rows
+                for r, perpetrator in rows
             ]
 
     def relations_of(self, name: str) -> list[StoredRelation]:
