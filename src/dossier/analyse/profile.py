@@ -190,6 +190,34 @@ def _danger_lines(
             quoted=False,
         )
     ]
+    before = danger_index(counted, index.as_of - 1)
+    trend = (
+        "rising"
+        if index.score > before.score
+        else "falling"
+        if index.score < before.score
+        else "unchanged"
+    )
+    lines.append(
+        Line(
+            f"Trend: {trend}, from {before.score:.3f} as of {before.as_of} to {index.score:.3f}.",
+            every,
+            quoted=False,
+        )
+    )
+    dated = [(best_report(incidents[c.key]), c.key) for c in counted]
+    dated.sort(key=lambda pair: pair[0].date or "")
+    countries = sorted({best.country for best, _ in dated if best.country})
+    (first, first_key), (last, last_key) = dated[0], dated[-1]
+    lines.append(
+        Line(
+            f"Reach: {len(countries)} {'country' if len(countries) == 1 else 'countries'} "
+            f"({', '.join(countries)}); first attack in these reports {first.date}, "
+            f"last {last.date}.",
+            cites[first_key] + (cites[last_key] if last_key != first_key else ()),
+            quoted=False,
+        )
+    )
     for year in index.years:
         if not year.incidents:
             continue
