@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from dossier.analyse.profile import build_profile
@@ -34,9 +36,8 @@ def test_is_k_profile_sections_aliases_and_citations(store: Store, seed_gold: di
         assert topics[topic].lines, f"the profile says nothing under {topic}"
     who = topics["identity"].lines[0].text
     gold = seed_gold["actors"][0]
-    named = {
-        name_key(n) for n in who.removeprefix("Known in these reports as ").rstrip(".").split(", ")
-    }
+    # "Known in these reports as IS-K (2021-08-27, 1 document), ISKP (...), ..."
+    named = {name_key(n) for n in re.findall(r"(?:as |\), )([^(]+?) \(", who)}
     assert {name_key(a) for a in gold["aliases"]} <= named
     assert not named & {name_key(a) for a in gold["must_not_alias"]}
     for section in profile.sections:

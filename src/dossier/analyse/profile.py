@@ -13,7 +13,7 @@ from dossier.analyse.danger import best_report, count_incident, danger_index, in
 from dossier.errors import NotFound
 from dossier.extract.fold import name_key
 from dossier.extract.statements import IDENTITY, OTHER, topics
-from dossier.store import Cited, Store, StoredEvent
+from dossier.store import Cited, DatedAlias, Store, StoredEvent
 
 SECTION_LIMIT = 8
 DISPLAY_CHARS = 420
@@ -234,6 +234,14 @@ def _danger_lines(
     return lines
 
 
+def _dated(alias: DatedAlias) -> str:
+    """ "IS-K (2021-08-27 to 2022-02-28, 4 documents)"."""
+    count = len(alias.documents)
+    span = alias.first if alias.first == alias.last else f"{alias.first} to {alias.last}"
+    dates = f"{span}, " if alias.first else ""
+    return f"{alias.alias} ({dates}{count} document{'s' if count > 1 else ''})"
+
+
 def _section(topic: str, title: str, lines: list[Line], limit: int | None) -> Section:
     shown = lines if limit is None else lines[:limit]
     return Section(topic, title, tuple(shown), omitted=len(lines) - len(shown))
@@ -248,22 +256,24 @@ def build_profile(
     if canonical is None:
         raise NotFound(f"no actor named {name!r} in the store (try `dossier actors`)")
     kind, registered, _parent = store.actor_kind(canonical)
-    aliases = store.aliases_of(canonical)
     statements = store.statements_about(canonical)
     by_topic: dict[str, list[Cited]] = {}
     for s in statements:
         by_topic.setdefault(s.topic, []).append(s)
 
-    names = ", ".join(a.text for a in aliases)
+    history = store.alias_history(canonical)
     who = (
         [
             Line(
-                f"Known in these reports as {names}.",
-                tuple(Citation(a.document_id, a.start, a.end) for a in aliases),
+                "Known in these reports as " + ", ".join(_dated(a) for a in history) + ".",
+                tuple(
+                    Citation(a.first_use.document_id, a.first_use.start, a.first_use.end)
+                    for a in history
+                ),
                 quoted=False,
             )
         ]
-        if aliases
+        if history
         else []
     )
     sections = [_section(IDENTITY, "Who it is", who + _lines(by_topic.get(IDENTITY, [])), None)]

@@ -70,6 +70,15 @@ class StoredRelation:
     source: str | None
 
 
+@dataclass
+class DatedAlias:
+    alias: str
+    first: str | None  # publication dates, ISO
+    last: str | None
+    documents: set[str]
+    first_use: Cited
+
+
 @dataclass(frozen=True)
 class Cited:
     """A stored span: a statement or an alias, with its document for the citation."""
@@ -304,15 +313,37 @@ class Store:
             ).one()
             return row[0], row[1], row[2]
 
-    def aliases_of(self, name: str) -> list[Cited]:
+    def alias_history(self, name: str) -> list[DatedAlias]:
+        """Every name the actor goes by in the store: first and last publication it was used in,
+        how many documents, and its first use to cite."""
         with Session(self.engine) as session:
             rows = session.execute(
-                select(AliasRow.document_id, AliasRow.char_start, AliasRow.char_end, AliasRow.alias)
-                .join(ActorRow, AliasRow.actor_id == ActorRow.id)
-                .where(ActorRow.name == name)
-                .order_by(AliasRow.id)
-            )
-            return [Cited(d, s, e, a) for d, s, e, a in rows]
+                select(
+                    MentionRow.text,
+                    DocumentRow.published,
+                    MentionRow.document_id,
+                    MentionRow.char_start,
+                    MentionRow.char_end,
+                )
+                .join(ActorRow, MentionRow.actor_id == ActorRow.id)
+                .join(DocumentRow, MentionRow.document_id == DocumentRow.id)
+                .where(ActorRow.name == name, MentionRow.how != "anaphor")
+                .order_by(DocumentRow.published.is_(None), DocumentRow.published, MentionRow.id)
+            ).all()
+        history: dict[str, DatedAlias] = {}
+        for text, published, document_id, start, end in rows:
+            key = name_key(text)
+            day = published.isoformat() if published else None
+            seen = history.get(key)
+            if seen is None:
+                history[key] = DatedAlias(
+                    text, day, day, {document_id}, Cited(document_id, start, end, text)
+                )
+            else:
+                seen.documents.add(document_id)
+                if day and (seen.last is None or day > seen.last):
+                    seen.last = day
+        return list(history.values())
 
     def statements_about(self, name: str) -> list[Cited]:
         """Statements about an actor, oldest document first, in reading order within one."""
