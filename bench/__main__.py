@@ -48,6 +48,11 @@ def measure(side: str, corpus: list[str]) -> tuple[float, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["resolution"]:
+        from bench import resolution
+
+        return resolution.main()
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--limit", type=int, help="only the first N texts")
     parser.add_argument("--repeats", type=int, default=REPEATS)

@@ -11,7 +11,8 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy import true as sa_true
 from sqlalchemy.orm import Session, aliased
 
 from dossier.extract.fold import name_key
@@ -163,59 +164,49 @@ class Store:
                 )
             )
             session.flush()
+            rows = _actor_rows(session, facts, canonical)
+            known: dict[int, set[str]] = {row.id: set() for row in rows.values()}
+            for actor_id_, key in session.execute(
+                select(AliasRow.actor_id, AliasRow.key).where(AliasRow.actor_id.in_(list(known)))
+            ):
+                known[actor_id_].add(key)
+            mentions, aliases = [], []
             for actor in facts.actors:
-                row = _actor_row(session, canonical.get(actor.name, actor.name), actor)
-                known = set(
-                    session.scalars(select(AliasRow.key).where(AliasRow.actor_id == row.id))
-                )
+                row = rows[canonical.get(actor.name, actor.name)]
                 for mention in actor.mentions:
                     ev = mention.evidence
-                    session.add(
-                        MentionRow(
-                            actor_id=row.id,
-                            document_id=doc_id,
-                            char_start=ev.start,
-                            char_end=ev.end,
-                            text=mention.text,
-                            how=mention.how,
-                        )
+                    span = {"document_id": doc_id, "char_start": ev.start, "char_end": ev.end}
+                    mentions.append(
+                        {"actor_id": row.id, "text": mention.text, "how": mention.how, **span}
                     )
                     key = name_key(mention.text)
-                    if mention.is_name and key not in known:
-                        known.add(key)
-                        session.add(
-                            AliasRow(
-                                actor_id=row.id,
-                                alias=mention.text,
-                                key=key,
-                                document_id=doc_id,
-                                char_start=ev.start,
-                                char_end=ev.end,
-                            )
+                    if mention.is_name and key not in known[row.id]:
+                        known[row.id].add(key)
+                        aliases.append(
+                            {"actor_id": row.id, "alias": mention.text, "key": key, **span}
                         )
-                session.flush()
-            ids = dict(
-                session.execute(
-                    select(ActorRow.name, ActorRow.id).where(
-                        ActorRow.name.in_({canonical.get(a.name, a.name) for a in facts.actors})
-                    )
-                ).all()
-            )
+            # Bulk inserts: one statement per table, not one object per row.
+            if mentions:
+                session.execute(insert(MentionRow), mentions)
+            if aliases:
+                session.execute(insert(AliasRow), aliases)
+            ids = {name: row.id for name, row in rows.items()}
 
             def actor_id(name: str | None) -> int | None:
                 return ids.get(canonical.get(name, name)) if name else None
 
-            for statement in facts.statements:
-                ev = statement.evidence
-                session.add(
-                    StatementRow(
-                        actor_id=actor_id(statement.about),
-                        document_id=doc_id,
-                        topic=statement.topic,
-                        char_start=ev.start,
-                        char_end=ev.end,
-                    )
-                )
+            statements = [
+                {
+                    "actor_id": actor_id(s.about),
+                    "document_id": doc_id,
+                    "topic": s.topic,
+                    "char_start": s.evidence.start,
+                    "char_end": s.evidence.end,
+                }
+                for s in facts.statements
+            ]
+            if statements:
+                session.execute(insert(StatementRow), statements)
             for event in facts.events:
                 session.add(_event_row(event, doc_id, actor_id(event.perpetrator)))
             for relation in facts.relations:
@@ -398,32 +389,52 @@ class Store:
         perpetrator or none, dates in the window) and records each group under its smallest
         event id, merging groups that a new report ties together.
         """
+        columns = (
+            EventRow.id,
+            EventRow.incident_id,
+            ActorRow.name,
+            EventRow.type,
+            EventRow.date_value,
+            EventRow.date_precision,
+            EventRow.place_name,
+            EventRow.place_kind,
+            EventRow.country,
+        )
         with Session(self.engine) as session, session.begin():
-            new = session.scalars(select(EventRow).where(EventRow.document_id == document_id))
-            for event in new.all():
-                if not event.date_value:
+            new = session.execute(
+                select(*columns, EventRow.perpetrator_id)
+                .outerjoin(ActorRow, EventRow.perpetrator_id == ActorRow.id)
+                .where(EventRow.document_id == document_id)
+            ).all()
+            for event_id, _incident, *fields, perpetrator_id in new:
+                date = fields[2]
+                if not date:
                     continue
-                candidates = session.scalars(
-                    select(EventRow).where(
+                perpetrator = EventRow.perpetrator_id.is_(None)
+                if perpetrator_id is not None:
+                    perpetrator = perpetrator | (EventRow.perpetrator_id == perpetrator_id)
+                candidates = session.execute(
+                    select(*columns)
+                    .outerjoin(ActorRow, EventRow.perpetrator_id == ActorRow.id)
+                    .where(
                         EventRow.document_id != document_id,
-                        _date_window(event.date_value, window_days),
-                        (EventRow.perpetrator_id == event.perpetrator_id)
-                        | EventRow.perpetrator_id.is_(None)
-                        | (event.perpetrator_id is None),
+                        _date_window(date, window_days),
+                        perpetrator if perpetrator_id is not None else sa_true(),
                     )
                 ).all()
-                key, names = _reported(event, session), {}
-                matched = [c for c in candidates if same(key, _reported(c, session, names))]
-                groups = {event.incident_id or event.id}
-                groups |= {c.incident_id or c.id for c in matched}
-                target = min(groups)
+                key = _reported(*fields)
+                matched = [c for c in candidates if same(key, _reported(*c[2:]))]
+                if not matched:
+                    continue  # an incident of its own: its id is the event's
+                current = session.scalar(
+                    select(EventRow.incident_id).where(EventRow.id == event_id)
+                )
+                groups = {current or event_id} | {c[1] or c[0] for c in matched}
                 session.execute(
                     update(EventRow)
                     .where(EventRow.incident_id.in_(groups) | EventRow.id.in_(groups))
-                    .values(incident_id=target)
+                    .values(incident_id=min(groups))
                 )
-                session.flush()
-                session.expire_all()
 
     def events_of(self, name: str | None = None) -> list[StoredEvent]:
         """Events an actor is the perpetrator of (every event when `name` is None), in date
@@ -512,22 +523,22 @@ def _date_window(value: str, window_days: int):  # type: ignore[no-untyped-def]
 
 
 def _reported(
-    row: EventRow, session: Session, names: dict[int, str] | None = None
+    perpetrator: str | None,
+    type: str,
+    date: str | None,
+    precision: str | None,
+    place: str | None,
+    place_kind: str | None,
+    country: str | None,
 ) -> ReportedEvent:
-    perpetrator = None
-    if row.perpetrator_id is not None:
-        cache = names if names is not None else {}
-        if row.perpetrator_id not in cache:
-            cache[row.perpetrator_id] = session.get(ActorRow, row.perpetrator_id).name  # type: ignore[union-attr]
-        perpetrator = cache[row.perpetrator_id]
     return ReportedEvent(
         perpetrator=perpetrator,
-        type=row.type,
-        date=row.date_value,
-        precision=row.date_precision,
-        place=row.place_name if row.place_kind != "country" else None,
-        place_kind=row.place_kind,
-        country=row.country,
+        type=type,
+        date=date,
+        precision=precision,
+        place=place if place_kind != "country" else None,
+        place_kind=place_kind,
+        country=country,
     )
 
 
@@ -574,12 +585,24 @@ def _free_id(session: Session, wanted: str, content_hash: str) -> str:
     return f"{wanted}~{content_hash[:8]}"
 
 
-def _actor_row(session: Session, name: str, actor) -> ActorRow:  # type: ignore[no-untyped-def]
-    row = session.scalar(select(ActorRow).where(ActorRow.name == name))
-    if row is None:
-        row = ActorRow(name=name, kind=actor.kind, registered=actor.registered, parent=actor.parent)
-        session.add(row)
-        session.flush()
-    elif actor.registered and not row.registered:
-        row.registered, row.kind, row.parent = True, actor.kind, actor.parent
-    return row
+def _actor_rows(session: Session, facts: Facts, canonical: dict[str, str]) -> dict[str, ActorRow]:
+    """The stored actor of every actor of `facts`, by canonical name, created where new; a
+    registered actor upgrades an unregistered row of the same name. Two queries, not two per
+    actor."""
+    wanted = {canonical.get(a.name, a.name): a for a in facts.actors}
+    rows = {
+        row.name: row
+        for row in session.scalars(select(ActorRow).where(ActorRow.name.in_(list(wanted))))
+    }
+    for name, actor in wanted.items():
+        row = rows.get(name)
+        if row is None:
+            row = ActorRow(
+                name=name, kind=actor.kind, registered=actor.registered, parent=actor.parent
+            )
+            session.add(row)
+            rows[name] = row
+        elif actor.registered and not row.registered:
+            row.registered, row.kind, row.parent = True, actor.kind, actor.parent
+    session.flush()
+    return rows

@@ -110,7 +110,7 @@ class EventRow(Base):
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     type: Mapped[str] = mapped_column(String(32))
     suicide: Mapped[bool] = mapped_column(Boolean)
-    date_value: Mapped[str | None] = mapped_column(String(10))
+    date_value: Mapped[str | None] = mapped_column(String(10), index=True)
     date_end: Mapped[str | None] = mapped_column(String(10))
     date_precision: Mapped[str | None] = mapped_column(String(16))
     date_text: Mapped[str | None] = mapped_column(Text)
