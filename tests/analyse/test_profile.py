@@ -91,3 +91,22 @@ def test_danger_index_shows_its_parts_and_counts_the_lowest_credible_toll(store:
     # Kabul counted at 171 (not 183), Kunduz at 50.
     assert "221 deaths" in year_2021.text
     assert year_2021.citations
+
+
+def test_contradictions_and_anomalies_have_their_own_section(store: Store) -> None:
+    profile = build_profile(store, "IS-K", limit=None)
+    section = next(s for s in profile.sections if s.topic == "contradictions")
+    texts = [line.text for line in section.lines]
+    assert any("disagree on the number killed" in t and "at least 183" in t for t in texts)
+    early = next(line for line in section.lines if line.text.startswith('"early 2000"'))
+    (citation,) = early.citations
+    assert store.document_text(citation.document_id)[citation.start : citation.end] == "early 2000"
+
+
+def test_what_sources_say_names_each_source(store: Store) -> None:
+    profile = build_profile(store, "IS-K", limit=None)
+    sources = next(s for s in profile.sections if s.topic == "sources")
+    assert any(
+        line.text.startswith("Center for Strategic and International Studies:")
+        for line in sources.lines
+    )

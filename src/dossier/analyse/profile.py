@@ -156,6 +156,52 @@ def _incident_line(reports: list[StoredEvent], name: str) -> Line:
     return Line("; ".join(p for p in parts if p) + ".", cites, quoted=False)
 
 
+def _claim_lines(store: Store, name: str) -> list[Line]:
+    """Who says what about the group, one line per source and sentence."""
+    lines, seen = [], set()
+    for claim in store.claims_about(name):
+        key = (claim.topic, name_key(claim.text))
+        if key in seen:
+            continue
+        seen.add(key)
+        text = f"{claim.topic}: {_display(claim.text)}"
+        lines.append(Line(text, (Citation(claim.document_id, claim.start, claim.end),), False))
+    return lines
+
+
+def _contradiction_lines(incidents: list[list[StoredEvent]]) -> list[Line]:
+    """Incidents whose reports give different figures: all of them, side by side."""
+    lines = []
+    for reports in incidents:
+        for kind in ("killed", "wounded"):
+            figures = {(f[1], f[2], f[3], f[4]) for r in reports for f in r.figures if f[0] == kind}
+            if len({(low, high) for _, low, high, _ in figures}) < 2:
+                continue
+            best = best_report(reports)
+            where = best.place or best.country or "place not stated"
+            said = "; ".join(
+                f"{text}" + (f" ({source})" if source else "")
+                for source, _low, _high, text in sorted(figures, key=lambda f: f[1] or 0)
+            )
+            cites = tuple(Citation(r.document_id, r.start, r.end) for r in reports)
+            lines.append(
+                Line(
+                    f"Reports disagree on the number {kind} in the {best.date or 'undated'} "
+                    f"{best.type.replace('_', ' ')} in {where}: {said}.",
+                    cites,
+                    quoted=False,
+                )
+            )
+    return lines
+
+
+def _anomaly_lines(store: Store, name: str) -> list[Line]:
+    return [
+        Line(f'"{a.text}": {a.topic}.', (Citation(a.document_id, a.start, a.end),), quoted=False)
+        for a in store.anomalies_in_documents_about(name)
+    ]
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
@@ -286,6 +332,15 @@ def build_profile(
     for topic in topics():
         lines = facts.get(topic.topic, []) + _lines(by_topic.get(topic.topic, []))
         sections.append(_section(topic.topic, topic.title, lines, limit))
+    sections.append(_section("sources", "What sources say", _claim_lines(store, canonical), limit))
+    sections.append(
+        _section(
+            "contradictions",
+            "Contradictions and anomalies",
+            _contradiction_lines(incidents) + _anomaly_lines(store, canonical),
+            None,
+        )
+    )
     sections.append(_section(OTHER, "Also reported", _lines(by_topic.get(OTHER, [])), limit))
 
     cited = {c.document_id for s in sections for line in s.lines for c in line.citations}

@@ -21,6 +21,7 @@ from dossier.store.db import make_engine, migrate
 from dossier.store.tables import (
     ActorRow,
     AliasRow,
+    AnomalyRow,
     ClaimRow,
     DocumentRow,
     EventRow,
@@ -223,6 +224,17 @@ class Store:
                         char_start=ev.start,
                         char_end=ev.end,
                         source=ev.source,
+                    )
+                )
+            for anomaly in facts.anomalies:
+                ev = anomaly.evidence
+                session.add(
+                    AnomalyRow(
+                        document_id=doc_id,
+                        char_start=ev.start,
+                        char_end=ev.end,
+                        text=anomaly.text,
+                        why=anomaly.why,
                     )
                 )
             for claim in facts.claims:
@@ -487,6 +499,47 @@ class Store:
                 .order_by(RelationRow.id)
             )
             return [StoredRelation(*row) for row in rows]
+
+    def claims_about(self, name: str) -> list[Cited]:
+        """What sources say about an actor: each sourced sentence, its source as `topic`."""
+        with Session(self.engine) as session:
+            rows = session.execute(
+                select(
+                    ClaimRow.document_id,
+                    ClaimRow.char_start,
+                    ClaimRow.char_end,
+                    func.substr(
+                        DocumentRow.text,
+                        ClaimRow.char_start + 1,
+                        ClaimRow.char_end - ClaimRow.char_start,
+                    ),
+                    ClaimRow.source,
+                )
+                .join(ActorRow, ClaimRow.about_id == ActorRow.id)
+                .join(DocumentRow, ClaimRow.document_id == DocumentRow.id)
+                .where(ActorRow.name == name)
+                .order_by(DocumentRow.published, ClaimRow.id)
+            )
+            return [Cited(d, s, e, t, source) for d, s, e, t, source in rows]
+
+    def anomalies_in_documents_about(self, name: str) -> list[Cited]:
+        """Anomalies of the documents that mention an actor; `topic` holds why."""
+        with Session(self.engine) as session:
+            documents = (
+                select(MentionRow.document_id)
+                .join(ActorRow, MentionRow.actor_id == ActorRow.id)
+                .where(ActorRow.name == name)
+            )
+            rows = session.execute(
+                select(
+                    AnomalyRow.document_id,
+                    AnomalyRow.char_start,
+                    AnomalyRow.char_end,
+                    AnomalyRow.text,
+                    AnomalyRow.why,
+                ).where(AnomalyRow.document_id.in_(documents))
+            )
+            return [Cited(d, s, e, t, why) for d, s, e, t, why in rows]
 
     def latest_year(self) -> int | None:
         """The year of the latest publication in the store: the year indices are computed as of."""
