@@ -241,7 +241,8 @@ def _match_lists(predicted: list[str], wanted: list[str], same) -> Score:  # typ
 
 
 def score_victims(facts: Facts, gold: dict[str, Any]) -> Score:
-    return _match_lists(list(facts.victim_categories), gold["victim_categories"], similar_name)
+    predicted = [v.category for v in facts.victim_categories]
+    return _match_lists(predicted, gold["victim_categories"], similar_name)
 
 
 def score_attributions(facts: Facts, gold: dict[str, Any]) -> Score:

@@ -214,6 +214,14 @@ class Statement:
 
 
 @dataclass(frozen=True)
+class VictimCategory:
+    """A kind of target or victim ("Hazara", "journalists") named in a sentence about attacks."""
+
+    category: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
 class Anomaly:
     text: str
     why: str
@@ -230,5 +238,5 @@ class Facts:
     events: tuple[Event, ...] = ()
     relations: tuple[Relation, ...] = ()
     claims: tuple[Claim, ...] = ()
-    victim_categories: tuple[str, ...] = ()
+    victim_categories: tuple[VictimCategory, ...] = ()
     anomalies: tuple[Anomaly, ...] = ()

@@ -110,3 +110,10 @@ def test_what_sources_say_names_each_source(store: Store) -> None:
         line.text.startswith("Center for Strategic and International Studies:")
         for line in sources.lines
     )
+
+
+def test_target_mix_beside_the_index(store: Store) -> None:
+    profile = build_profile(store, "ISKP", limit=None)
+    danger = next(s for s in profile.sections if s.topic == "danger")
+    mix = next(line for line in danger.lines if line.text.startswith("Target mix"))
+    assert "Hazara" in mix.text and mix.citations

@@ -43,7 +43,10 @@ def test_seed_relations_match_gold(seed_document: Document, seed_gold: dict) -> 
 
 def test_seed_victim_categories_all_found(seed_document: Document, seed_gold: dict) -> None:
     facts = extract(seed_document)
-    assert set(seed_gold["victim_categories"]) <= set(facts.victim_categories)
+    assert set(seed_gold["victim_categories"]) <= {v.category for v in facts.victim_categories}
+    for victim in facts.victim_categories:
+        ev = victim.evidence
+        assert ev.document_id == seed_document.id and ev.start < ev.end
 
 
 def test_claims_name_their_source(seed_document: Document) -> None:

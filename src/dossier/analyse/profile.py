@@ -207,7 +207,7 @@ def _plural(n: int, word: str) -> str:
 
 
 def _danger_lines(
-    store: Store, incidents: list[list[StoredEvent]], as_of: int | None
+    store: Store, name: str, incidents: list[list[StoredEvent]], as_of: int | None
 ) -> list[Line]:
     """The index and its parts; each line cites the reports of the incidents it counts."""
     counted, cites = [], {}
@@ -251,6 +251,16 @@ def _danger_lines(
             quoted=False,
         )
     )
+    mix = store.target_mix(name)
+    if mix:
+        named = ", ".join(f"{c} ({_plural(n, 'document')})" for c, n, _ in mix)
+        lines.append(
+            Line(
+                f"Target mix in the reports of its attacks: {named}.",
+                tuple(Citation(f.document_id, f.start, f.end) for _, _, f in mix),
+                quoted=False,
+            )
+        )
     dated = [(best_report(incidents[c.key]), c.key) for c in counted]
     dated.sort(key=lambda pair: pair[0].date or "")
     countries = sorted({best.country for best, _ in dated if best.country})
@@ -327,7 +337,7 @@ def build_profile(
     facts = {
         "relations": _relation_lines(store, canonical),
         "attacks": [_incident_line(reports, canonical) for reports in incidents],
-        "danger": _danger_lines(store, incidents, as_of),
+        "danger": _danger_lines(store, canonical, incidents, as_of),
     }
     for topic in topics():
         lines = facts.get(topic.topic, []) + _lines(by_topic.get(topic.topic, []))

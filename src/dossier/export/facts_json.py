@@ -101,7 +101,7 @@ def facts_record(facts: Facts) -> dict[str, Any]:
             }
             for r in facts.relations
         ],
-        "victim_categories": list(facts.victim_categories),
+        "victim_categories": [v.category for v in facts.victim_categories],
         "claims": [
             {"source": c.source, "about": c.about, "evidence": _span(c.evidence)}
             for c in facts.claims

@@ -9,7 +9,16 @@ from spacy.tokens import Doc
 
 from dossier.extract.fold import name_key
 from dossier.extract.state import Found, state
-from dossier.model import Actor, Anomaly, Document, Evidence, Facts, Mention, Statement
+from dossier.model import (
+    Actor,
+    Anomaly,
+    Document,
+    Evidence,
+    Facts,
+    Mention,
+    Statement,
+    VictimCategory,
+)
 
 
 def _aliases(name: str, mentions: list[Found], text: str) -> tuple[str, ...]:
@@ -62,7 +71,10 @@ def to_facts(document: Document, doc: Doc) -> Facts:
         events=tuple(replace(e, evidence=cited(e.evidence)) for e in found.events),
         relations=tuple(replace(r, evidence=cited(r.evidence)) for r in found.relations),
         claims=tuple(replace(c, evidence=cited(c.evidence)) for c in found.claims),
-        victim_categories=tuple(found.victim_categories),
+        victim_categories=tuple(
+            VictimCategory(category, Evidence(document.id, start, end))
+            for category, start, end in found.victim_categories
+        ),
         anomalies=tuple(
             Anomaly(text[start:end], why, Evidence(document.id, start, end))
             for start, end, why in found.anomalies

@@ -53,7 +53,8 @@ class DocState:
     events: list[Event] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
-    victim_categories: list[str] = field(default_factory=list)
+    # (category, start, end): the first sentence naming each victim category.
+    victim_categories: list[tuple[str, int, int]] = field(default_factory=list)
     # Sentence start -> who the sentence is attributed to ("police said").
     speakers: dict[int, str] = field(default_factory=dict)
     speaker_spans: dict[int, tuple[int, int]] = field(default_factory=dict)

@@ -31,15 +31,16 @@ class Victims:
     def __call__(self, doc: Doc) -> Doc:
         found = state(doc)
         triggers = [pattern for _, pattern in lexicon().types]
-        seen: list[str] = []
+        seen: set[str] = set()
         for sentence in doc.sents:
             text = sentence.text
             if not TARGETING.search(text) and not any(p.search(text) for p in triggers):
                 continue
+            end = sentence.start_char + len(text.rstrip())
             for category, pattern in categories():
                 if category not in seen and pattern.search(text):
-                    seen.append(category)
-        found.victim_categories.extend(seen)
+                    seen.add(category)
+                    found.victim_categories.append((category, sentence.start_char, end))
         return doc
 
 

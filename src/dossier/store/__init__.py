@@ -30,6 +30,7 @@ from dossier.store.tables import (
     RefusalRow,
     RelationRow,
     StatementRow,
+    VictimCategoryRow,
 )
 
 
@@ -224,6 +225,15 @@ class Store:
                         char_start=ev.start,
                         char_end=ev.end,
                         source=ev.source,
+                    )
+                )
+            for victim in facts.victim_categories:
+                session.add(
+                    VictimCategoryRow(
+                        document_id=doc_id,
+                        category=victim.category,
+                        char_start=victim.evidence.start,
+                        char_end=victim.evidence.end,
                     )
                 )
             for anomaly in facts.anomalies:
@@ -521,6 +531,34 @@ class Store:
                 .order_by(DocumentRow.published, ClaimRow.id)
             )
             return [Cited(d, s, e, t, source) for d, s, e, t, source in rows]
+
+    def target_mix(self, name: str) -> list[tuple[str, int, Cited]]:
+        """Victim categories of the documents reporting the group's attacks: (category, number of
+        documents, first mention to cite), most frequent first."""
+        with Session(self.engine) as session:
+            documents = (
+                select(EventRow.document_id)
+                .join(ActorRow, EventRow.perpetrator_id == ActorRow.id)
+                .where(ActorRow.name == name)
+            )
+            rows = session.execute(
+                select(
+                    VictimCategoryRow.category,
+                    VictimCategoryRow.document_id,
+                    VictimCategoryRow.char_start,
+                    VictimCategoryRow.char_end,
+                )
+                .where(VictimCategoryRow.document_id.in_(documents))
+                .order_by(VictimCategoryRow.id)
+            ).all()
+        mix: dict[str, tuple[set[str], Cited]] = {}
+        for category, document_id, start, end in rows:
+            if category not in mix:
+                mix[category] = (set(), Cited(document_id, start, end, category))
+            docs = mix[category][0]
+            docs.add(document_id)
+        ranked = sorted(mix.items(), key=lambda item: (-len(item[1][0]), item[0]))
+        return [(category, len(docs), first) for category, (docs, first) in ranked]
 
     def anomalies_in_documents_about(self, name: str) -> list[Cited]:
         """Anomalies of the documents that mention an actor; `topic` holds why."""
