@@ -51,6 +51,12 @@ def _check_store(url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert store.actor_named("GSIM") == "Jama'at Nusrat al-Islam wal-Muslimin"
     assert store.actor_named("JAS") == "Boko Haram"
     assert store.actor_named("Shabaab") == "al-Shabaab"
+    # The Kabul airport bombing, told by two articles, is one incident on either database.
+    kabul = [
+        e for e in store.events_of("Islamic State Khorasan Province") if e.date == "2021-08-26"
+    ]
+    assert len({e.incident for e in kabul}) == 1
+    assert {e.document_id for e in kabul} >= {"kabul-airport-bombing", "kabul-airport-toll-rises"}
     # Every stored statement quotes its own document.
     for cited in store.statements_about("Islamic State Khorasan Province"):
         text = store.document_text(cited.document_id)
