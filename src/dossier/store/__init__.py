@@ -360,30 +360,7 @@ class Store:
 
     def statements_about(self, name: str) -> list[Cited]:
         """Statements about an actor, oldest document first, in reading order within one."""
-        with Session(self.engine) as session:
-            rows = session.execute(
-                select(
-                    StatementRow.document_id,
-                    StatementRow.char_start,
-                    StatementRow.char_end,
-                    func.substr(
-                        DocumentRow.text,
-                        StatementRow.char_start + 1,
-                        StatementRow.char_end - StatementRow.char_start,
-                    ),
-                    StatementRow.topic,
-                )
-                .join(ActorRow, StatementRow.actor_id == ActorRow.id)
-                .join(DocumentRow, StatementRow.document_id == DocumentRow.id)
-                .where(ActorRow.name == name)
-                .order_by(
-                    DocumentRow.published.is_(None),
-                    DocumentRow.published,
-                    DocumentRow.id,
-                    StatementRow.char_start,
-                )
-            )
-            return [Cited(d, s, e, t, topic) for d, s, e, t, topic in rows]
+        return self._quoted(StatementRow, StatementRow.actor_id, StatementRow.topic, name)
 
     def documents(self, ids: Iterable[str]) -> dict[str, DocumentRow]:
         with Session(self.engine) as session:
@@ -512,25 +489,33 @@ class Store:
 
     def claims_about(self, name: str) -> list[Cited]:
         """What sources say about an actor: each sourced sentence, its source as `topic`."""
+        return self._quoted(ClaimRow, ClaimRow.about_id, ClaimRow.source, name)
+
+    def _quoted(self, table, actor_column, label_column, name: str) -> list[Cited]:  # type: ignore[no-untyped-def]
+        """Spans of `table` about an actor with their quoted text and a label, oldest document
+        first, in reading order within one: the one query statements and claims share."""
         with Session(self.engine) as session:
             rows = session.execute(
                 select(
-                    ClaimRow.document_id,
-                    ClaimRow.char_start,
-                    ClaimRow.char_end,
+                    table.document_id,
+                    table.char_start,
+                    table.char_end,
                     func.substr(
-                        DocumentRow.text,
-                        ClaimRow.char_start + 1,
-                        ClaimRow.char_end - ClaimRow.char_start,
+                        DocumentRow.text, table.char_start + 1, table.char_end - table.char_start
                     ),
-                    ClaimRow.source,
+                    label_column,
                 )
-                .join(ActorRow, ClaimRow.about_id == ActorRow.id)
-                .join(DocumentRow, ClaimRow.document_id == DocumentRow.id)
+                .join(ActorRow, actor_column == ActorRow.id)
+                .join(DocumentRow, table.document_id == DocumentRow.id)
                 .where(ActorRow.name == name)
-                .order_by(DocumentRow.published, ClaimRow.id)
+                .order_by(
+                    DocumentRow.published.is_(None),
+                    DocumentRow.published,
+                    DocumentRow.id,
+                    table.char_start,
+                )
             )
-            return [Cited(d, s, e, t, source) for d, s, e, t, source in rows]
+            return [Cited(d, s, e, t, label) for d, s, e, t, label in rows]
 
     def target_mix(self, name: str) -> list[tuple[str, int, Cited]]:
         """Victim categories of the documents reporting the group's attacks: (category, number of
