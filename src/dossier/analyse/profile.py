@@ -1,8 +1,9 @@
 """The profile of a group: the questions a reader of the news asks, answered with cited quotes.
 
-Each line of a profile is either a sentence of a stored document, or a list of names each with
-the span it was read from; every line carries at least one citation, and a citation's quote is
-always `document.text[start:end]`.
+Each line of a profile is either a sentence of a stored document (quoted), or a fact stated from
+what was extracted: names with where each was read, a relation, an incident with its reports,
+the danger index with its parts (composed). Every line carries at least one citation, and a
+citation's quote is always `document.text[start:end]`.
 """
 
 from __future__ import annotations
