@@ -124,14 +124,15 @@ class Candidate:
 
     def concrete(self) -> bool:
         """An incident, not a generality: it has a date or a place below country level, or a
-        doer together with what it did to whom (a target, a victim, a figure), or it is a
-        surrender with a count."""
+        doer (or the weapon it used) together with what it did to whom (a target, a victim, a
+        figure), or it is a surrender with a count."""
         specific = self.place is not None and self.place.kind in SPECIFIC_PLACE
         if self.date is not None or specific:
             return True
         if self.type == "surrender":
             return any(r.kind == "count" for r in self.reports)
-        doer = self.perpetrator is not None or bool(self.roles.perpetrators)
+        # "a car bomb destroyed the building": the weapon stands for the unnamed doer.
+        doer = self.perpetrator is not None or bool(self.roles.perpetrators or self.roles.weapons)
         done = bool(self.roles.targets or self.roles.victims or self.reports)
         return doer and done
 
