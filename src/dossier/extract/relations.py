@@ -4,7 +4,8 @@ split_from, recruits_from, allied_with, linked_to, rival_of (patterns in data/re
 A pattern is written over the sentence with its group mentions as placeholders, so "IS-K is the
 official branch of the Islamic State (IS) group" and "ISWAP is a faction of Boko Haram" are the
 same rule. "The Taliban and IS-K are two opposing forces" names both sides before the cue: a
-symmetric relation whose cue follows two coordinated groups relates them to each other.
+symmetric relation whose cue follows two coordinated groups relates them to each other. Every
+type whose pattern matches is kept: "an offshoot and a close ally of" states two relations.
 """
 
 from __future__ import annotations
@@ -71,7 +72,6 @@ class Relations:
                                     "", start, start + len(sentence.text.rstrip()), source
                                 )
                                 found.relations.append(Relation(a, kind, b, evidence))
-                            break
         return doc
 
 
