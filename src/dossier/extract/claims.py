@@ -94,6 +94,11 @@ def speaker(sentence: Span, found: DocState) -> tuple[str, int, int] | None:
                 continue
             return actor, subject.idx, subject.idx + len(subject)
         span = sentence.doc[subject.left_edge.i : subject.right_edge.i + 1]
+        person = _person(subject)
+        if person is not None:
+            # "Dr Abdullah Gaznavi, a spokesman for LeT, told ...": the person speaks, and the
+            # span keeps "a spokesman for LeT" so that events see whose word it is.
+            return person.text, span.start_char, span.end_char
         named = any(
             span.start_char <= m.start < span.end_char and m.how != "anaphor"
             for m in found.mentions
@@ -107,15 +112,37 @@ def speaker(sentence: Span, found: DocState) -> tuple[str, int, int] | None:
     return None
 
 
+def _person(subject: Token) -> Span | None:
+    """The person a subject names: itself, or its appositive ("the police chief, Imran Khan")."""
+    for token in (subject, *(c for c in subject.children if c.dep_ == "appos")):
+        if token.ent_type_ == "PERSON":
+            ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+            return ent
+    return None
+
+
+def _role(phrase: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I).lower()
+
+
 class Claims:
     def __call__(self, doc: Doc) -> Doc:
         found = state(doc)
         groups = found.group_mentions()
-        for sentence in doc.sents:
-            said = speaker(sentence, found)
+        said_by = [(sentence, speaker(sentence, found)) for sentence in doc.sents]
+        # "a police spokesman said" and later "police spokesman Bhavesh Kumar Choudhary said":
+        # a role the article names elsewhere is that person.
+        roles: dict[str, str] = {}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and ent.start > 0:
+                before = doc[max(ent.sent.start, ent.start - 3) : ent.start]
+                if before and all(t.pos_ in ("NOUN", "PROPN", "ADJ") for t in before):
+                    roles.setdefault(_role(before.text), ent.text)
+        for sentence, said in said_by:
             if said is None:
                 continue
             source, start, end = said
+            source = roles.get(_role(source), source)
             found.speakers[sentence.start_char] = source
             found.speaker_spans[sentence.start_char] = (start, end)
             about = []
@@ -126,6 +153,9 @@ class Claims:
             speaker_info = found.actors.get(source)
             if not about and speaker_info is not None and speaker_info.kind == ARMED_GROUP:
                 about.append(source)  # "the group said in a statement": it speaks of itself
+            if not about:
+                # "Gaznavi, a spokesman for LeT, said": he speaks of the group he speaks for.
+                about = list(dict.fromkeys(m.actor for m in groups if start <= m.start < end))
             evidence = Evidence(
                 "", sentence.start_char, sentence.start_char + len(sentence.text.rstrip()), source
             )

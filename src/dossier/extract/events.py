@@ -423,6 +423,16 @@ def _stance(
     sentence: Span, lex: Lexicon, source: str | None, found: DocState, perpetrator: str | None
 ) -> tuple[str, str | None]:
     speaker = found.actors.get(source) if source else None
+    spoken = found.speaker_spans.get(sentence.start_char)
+    if (
+        spoken is not None
+        and perpetrator is not None
+        and (speaker is None or speaker.kind != ARMED_GROUP)
+    ):
+        # A spokesman of the group (or of its parent) speaking: the group's own word.
+        voices = {m.actor for m in found.group_mentions() if spoken[0] <= m.start < spoken[1]}
+        if perpetrator in voices or found.actors[perpetrator].parent in voices:
+            return "claimed", perpetrator
     if speaker is not None and speaker.kind == ARMED_GROUP and perpetrator is not None:
         own = perpetrator == source or found.actors[perpetrator].parent == source
         # "ISIS said ISWAP fighters ambushed": its own word; a rival's word is an accusation.
