@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 DEFAULT_DATABASE = "sqlite:///dossier.sqlite"
 
@@ -28,7 +27,3 @@ class Settings:
         )
         given = {k: v for k, v in overrides.items() if v is not None}
         return replace(settings, **given)
-
-
-def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{path}"
