@@ -106,6 +106,9 @@ def speaker(sentence: Span, found: DocState) -> tuple[str, int, int] | None:
         if subject.ent_type_ or named:
             # "a spokesman for al Shabaab said": the group speaks through its spokesman.
             return _name_in(span, found), span.start_char, span.end_char
+        referred = _actor_at(subject, found)
+        if referred is not None:
+            return referred, span.start_char, span.end_char  # "the group said": the group
         # "Authorities in northwestern Pakistan said": the speaker is the authorities.
         phrase = re.sub(r"^(?:the|a|an)\s+", "", span.text.strip(), flags=re.I)
         return phrase, span.start_char, span.end_char
