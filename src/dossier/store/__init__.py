@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy import Engine, Row, func, insert, select, update
 from sqlalchemy import true as sa_true
 from sqlalchemy.orm import Session, aliased
 
@@ -400,7 +400,9 @@ class Store:
             EventRow.country,
         )
         with Session(self.engine) as session, session.begin():
-            new = session.execute(
+            # Plain column queries: through the connection, without the ORM's bookkeeping.
+            connection = session.connection()
+            new = connection.execute(
                 select(*columns, EventRow.perpetrator_id)
                 .outerjoin(ActorRow, EventRow.perpetrator_id == ActorRow.id)
                 .where(EventRow.document_id == document_id)
@@ -409,27 +411,33 @@ class Store:
                 date = fields[2]
                 if not date:
                     continue
-                perpetrator = EventRow.perpetrator_id.is_(None)
-                if perpetrator_id is not None:
-                    perpetrator = perpetrator | (EventRow.perpetrator_id == perpetrator_id)
-                candidates = session.execute(
-                    select(*columns)
-                    .outerjoin(ActorRow, EventRow.perpetrator_id == ActorRow.id)
-                    .where(
-                        EventRow.document_id != document_id,
-                        _date_window(date, window_days),
-                        perpetrator if perpetrator_id is not None else sa_true(),
-                    )
-                ).all()
+                # Simple conditions, one query each, so that every search walks the
+                # (perpetrator, date) index instead of scanning the events.
+                doers = (
+                    [EventRow.perpetrator_id == perpetrator_id, EventRow.perpetrator_id.is_(None)]
+                    if perpetrator_id is not None
+                    else [sa_true()]
+                )
+                found: dict[int, Row] = {}
+                for doer in doers:
+                    for when in _date_window(date, window_days):
+                        for row in connection.execute(
+                            select(*columns, EventRow.document_id)
+                            .outerjoin(ActorRow, EventRow.perpetrator_id == ActorRow.id)
+                            .where(doer, when)
+                        ):
+                            if row[-1] != document_id:
+                                found[row[0]] = row[:-1]
+                candidates = list(found.values())
                 key = _reported(*fields)
                 matched = [c for c in candidates if same(key, _reported(*c[2:]))]
                 if not matched:
                     continue  # an incident of its own: its id is the event's
-                current = session.scalar(
+                current = connection.scalar(
                     select(EventRow.incident_id).where(EventRow.id == event_id)
                 )
                 groups = {current or event_id} | {c[1] or c[0] for c in matched}
-                session.execute(
+                connection.execute(
                     update(EventRow)
                     .where(EventRow.incident_id.in_(groups) | EventRow.id.in_(groups))
                     .values(incident_id=min(groups))
@@ -586,8 +594,9 @@ def _stored(session: Session, document: Document) -> bool:
     return found is not None
 
 
-def _date_window(value: str, window_days: int):  # type: ignore[no-untyped-def]
-    """SQL condition: dates a report dated `value` may share an incident with."""
+def _date_window(value: str, window_days: int) -> list:  # type: ignore[type-arg]
+    """SQL conditions, each index-friendly: dates a report dated `value` may share an incident
+    with (a range around it, or the month or year it falls in)."""
     coarse = [value[:4]] + ([value[:7]] if len(value) >= 7 else [])
     if len(value) == 10:
         day = dt.date.fromisoformat(value)
@@ -595,7 +604,7 @@ def _date_window(value: str, window_days: int):  # type: ignore[no-untyped-def]
         high = (day + dt.timedelta(days=window_days)).isoformat()
     else:
         low, high = value, value + "-99"
-    return EventRow.date_value.between(low, high) | EventRow.date_value.in_(coarse)
+    return [EventRow.date_value.between(low, high), EventRow.date_value.in_(coarse)]
 
 
 def _reported(

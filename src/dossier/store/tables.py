@@ -106,6 +106,8 @@ class EventRow(Base):
     """An event as one document reports it (cross-document incidents are built on these)."""
 
     __tablename__ = "events"
+    # Incident resolution searches by perpetrator and date.
+    __table_args__ = (Index("ix_events_perpetrator_date", "perpetrator_id", "date_value"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     type: Mapped[str] = mapped_column(String(32))
