@@ -130,6 +130,11 @@ def _figures(figures) -> str:  # type: ignore[no-untyped-def]
     return "; ".join(parts)
 
 
+def _cite(reports: list[StoredEvent]) -> tuple[Citation, ...]:
+    """Every report of an incident, as citations."""
+    return tuple(Citation(r.document_id, r.start, r.end) for r in reports)
+
+
 def _incident_line(reports: list[StoredEvent], name: str) -> Line:
     """One attack: when, where, what, every figure with its source, and who says who did it."""
     best = best_report(reports)
@@ -153,7 +158,7 @@ def _incident_line(reports: list[StoredEvent], name: str) -> Line:
         *stances,
         told,
     ]
-    cites = tuple(Citation(r.document_id, r.start, r.end) for r in reports)
+    cites = _cite(reports)
     return Line("; ".join(p for p in parts if p) + ".", cites, quoted=False)
 
 
@@ -184,7 +189,7 @@ def _contradiction_lines(incidents: list[list[StoredEvent]]) -> list[Line]:
                 f"{text}" + (f" ({source})" if source else "")
                 for source, _low, _high, text in sorted(figures, key=lambda f: f[1] or 0)
             )
-            cites = tuple(Citation(r.document_id, r.start, r.end) for r in reports)
+            cites = _cite(reports)
             lines.append(
                 Line(
                     f"Reports disagree on the number {kind} in the {best.date or 'undated'} "
@@ -216,7 +221,7 @@ def _danger_lines(
         incident = count_incident(key, reports)
         if incident is not None:
             counted.append(incident)
-            cites[key] = tuple(Citation(r.document_id, r.start, r.end) for r in reports)
+            cites[key] = _cite(reports)
     if not counted:
         return []
     index = danger_index(counted, as_of or store.latest_year() or max(c.year for c in counted))
@@ -293,10 +298,9 @@ def _danger_lines(
 
 def _dated(alias: DatedAlias) -> str:
     """ "IS-K (2021-08-27 to 2022-02-28, 4 documents)"."""
-    count = len(alias.documents)
     span = alias.first if alias.first == alias.last else f"{alias.first} to {alias.last}"
     dates = f"{span}, " if alias.first else ""
-    return f"{alias.alias} ({dates}{count} document{'s' if count > 1 else ''})"
+    return f"{alias.alias} ({dates}{_plural(len(alias.documents), 'document')})"
 
 
 def _section(topic: str, title: str, lines: list[Line], limit: int | None) -> Section:

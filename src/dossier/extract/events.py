@@ -335,6 +335,16 @@ def _singular_figures(
     return found
 
 
+def _trigger(token: Token, lex: Lexicon) -> bool:
+    """Whether the word is an event trigger of the lexicon ("ambush", "bombed")."""
+    return any(pattern.search(token.text) for _, pattern in lex.types)
+
+
+def _attack_word(token: Token, lex: Lexicon) -> bool:
+    """A trigger, or a verb that carries out attacks ("staged", "carried out")."""
+    return _verb_lemma(token) in ATTACK_LEMMAS or _trigger(token, lex)
+
+
 def _role_score(token: Token, lex: Lexicon) -> int:
     """How strongly a group token reads as the doer: the subject (or the attackers' modifier:
     "ISWAP fighters ambushed") of an attack verb scores 3, an agent ("claimed by X", "by X") 3,
@@ -344,22 +354,18 @@ def _role_score(token: Token, lex: Lexicon) -> int:
         if t.dep_ == "agent" or (t.dep_ == "pobj" and t.head.lower_ == "by"):
             # "claimed by X", "attacked by X"; not "held by X"
             verb = t.head.head if t.dep_ == "pobj" else t.head
-            attack = _verb_lemma(verb) in ATTACK_LEMMAS or any(
-                p.search(verb.text) for _, p in lex.types
-            )
-            return 3 if attack or _verb_lemma(verb) == "claim" else 1
+            return 3 if _attack_word(verb, lex) or _verb_lemma(verb) == "claim" else 1
         if t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "pobj" and t.head.lower_ == "from"):
             verb = t.head
             lemma = _verb_lemma(verb)
             claims_event = lemma == "claim" and any(
-                c.dep_ == "dobj" and any(p.search(c.text) for _, p in lex.types)
-                for c in verb.children
+                c.dep_ == "dobj" and _trigger(c, lex) for c in verb.children
             )
             if claims_event:
                 return 3  # "IS claimed an ambush": it claims its own attack
             if lemma in SPEECH_LEMMAS:
                 return 1
-            if any(p.search(verb.text) for _, p in lex.types) or lemma in ATTACK_LEMMAS:
+            if _attack_word(verb, lex):
                 return 3
             return 2 if i == 0 else 1
         if t.dep_ == "dobj" and _verb_lemma(t.head) in ("blame", "accuse", "suspect"):

@@ -149,6 +149,14 @@ def _conjuncts(token: Token) -> list[Token]:
     return [token, *listed]
 
 
+def _add_doer(roles: Roles, doer: Token, lex: RoleLexicon) -> None:
+    """Keep a doer whose head is a perpetrator noun, as its phrase ("members of the FMLN")."""
+    if doer.lower_ in lex.perpetrators or doer.lemma_.lower() in lex.perpetrators:
+        text = phrase(doer, with_of=doer.lemma_.lower() == "member")
+        if text not in roles.perpetrators:
+            roles.perpetrators.append(text)
+
+
 def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
     """Role fillers of one sentence; tokens inside group names (`group_tokens`) are the
     perpetrator organisation, already read, and are not repeated as individuals."""
@@ -185,10 +193,7 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
             for doer in doers:
                 if doer.i in group_tokens:
                     continue
-                if doer.lower_ in lex.perpetrators or doer.lemma_.lower() in lex.perpetrators:
-                    text = phrase(doer, with_of=doer.lemma_.lower() == "member")
-                    if text not in roles.perpetrators:
-                        roles.perpetrators.append(text)
+                _add_doer(roles, doer, lex)
             for thing in undergoers:
                 word, base = thing.lower_, thing.lemma_.lower()
                 named = _named(thing, lex)
@@ -208,10 +213,7 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
         if token.i in group_tokens or not (agent or subject):
             continue
         for doer in _conjuncts(token):
-            if doer.lower_ in lex.perpetrators or doer.lemma_.lower() in lex.perpetrators:
-                text = phrase(doer, with_of=doer.lemma_.lower() == "member")
-                if text not in roles.perpetrators:
-                    roles.perpetrators.append(text)
+            _add_doer(roles, doer, lex)
     for match in lex.weapons.finditer(sentence.text):
         span = sentence.doc.char_span(
             sentence.start_char + match.start(), sentence.start_char + match.end(), "expand"

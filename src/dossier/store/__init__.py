@@ -84,7 +84,8 @@ class DatedAlias:
 
 @dataclass(frozen=True)
 class Cited:
-    """A stored span: a statement or an alias, with its document for the citation."""
+    """A stored span with its text and a label (a statement's topic, a claim's source, an
+    anomaly's reason, a victim category), with its document for the citation."""
 
     document_id: str
     start: int
