@@ -35,6 +35,11 @@ _PREFIX = re.compile(
 _LATIN = re.compile(r"[A-Za-z][A-Za-z' .-]+")
 
 
+def bare_key(text: str) -> str:
+    """The name without "the", a direction or a kind word: "northern Borno State" -> "borno"."""
+    return _SUFFIX.sub("", _PREFIX.sub("", name_key(text)))
+
+
 @dataclass(frozen=True)
 class Candidate:
     name: str
@@ -60,7 +65,7 @@ class Gazetteer:
         """Candidates for a place name; a country name means the country ("Niger" is not Niger
         State)."""
         key = name_key(text)
-        found = self.names.get(key) or self.names.get(_SUFFIX.sub("", _PREFIX.sub("", key)), ())
+        found = self.names.get(key) or self.names.get(bare_key(text), ())
         countries = tuple(c for c in found if c.kind == "country")
         return countries or found
 
@@ -190,13 +195,14 @@ class Places:
                 context[candidates[0].country] += 2 if candidates[0].kind == "country" else 1
             resolved.append((ent, candidates))
         # Every country name or adjective counts, tagged or not ("Niger Army", "Afghan officials").
+        folded = fold(doc.text)
         group_spans = [(m.start, m.end) for m in found.group_mentions()]
-        for match in places.country_words.finditer(fold(doc.text)):
+        for match in places.country_words.finditer(folded):
             # "Niger Army" speaks of Niger; "Tehrik-i-Taliban Pakistan" is a name.
             if not any(s <= match.start() < e for s, e in group_spans):
                 context[places.country_of_word[name_key(match.group())]] += 1
         taken = [(ent.start_char, ent.end_char) for ent, _ in resolved]
-        for match in places.region_words.finditer(fold(doc.text)):
+        for match in places.region_words.finditer(folded):
             start, end = match.span()
             if found.overlaps(start, end) or any(s < end and start < e for s, e in taken):
                 continue
@@ -215,7 +221,7 @@ class Places:
             elif (
                 ent.label_ in ("GPE", "LOC")
                 and ent.text[:1].isupper()
-                and _SUFFIX.sub("", _PREFIX.sub("", name_key(ent.text))) not in places.not_places
+                and bare_key(ent.text) not in places.not_places
             ):
                 place = Place(ent.text.strip(), None, ent.text.strip(), kind="unknown")
             else:
