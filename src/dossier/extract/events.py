@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from dossier.extract.fold import fold, name_key
 from dossier.extract.numbers import COUNT, VAGUE, count_from
 from dossier.extract.places import gazetteer
-from dossier.extract.roles import Roles, role_lexicon, roles_of
+from dossier.extract.roles import Roles, full_name, role_lexicon, roles_of
 from dossier.extract.state import DocState, Found, state
 from dossier.model import ARMED_GROUP, Count, DateValue, Event, Evidence, Figure, Place
 
@@ -475,7 +475,7 @@ class Events:
                     break
             if kind is None or trigger is None:
                 if incidents:
-                    self._follow_up(sentence, incidents[-1], found, lex, parent_of)
+                    self._follow_up(sentence, incidents[-1], found, lex, parent_of, groups)
                 continue
             # "In the wake of the attack, ...": the sentence speaks of an attack already told.
             anaphoric = bool(incidents) and bool(
@@ -514,15 +514,18 @@ class Events:
         found: DocState,
         lex: Lexicon,
         parent_of: dict[str, str],
+        groups: list[Found],
     ) -> None:
-        """ "Officials said more than 150 people were wounded": figures in a sentence without a
-        trigger of its own belong to the attack just told."""
+        """ "Officials said more than 150 people were wounded", "the guerrillas also burned a
+        truck": figures and role fillers in a sentence without a trigger of its own belong to the
+        attack just told."""
         source = found.speakers.get(sentence.start_char)
         reports, victims = _figures(sentence, lex, source)
         reports = [r for r in reports if r.count.text.lower() not in VAGUE]
-        if reports:
+        roles = roles_of(sentence, _group_tokens(sentence, groups))
+        if reports or roles:
             follow = Candidate(incident.type, sentence.start_char, sentence.end_char)
-            follow.reports, follow.victims = reports, victims
+            follow.reports, follow.victims, follow.roles = reports, victims, roles
             incident.absorb(follow, parent_of)
 
     def _passage_group(self, incident: Candidate, groups: list[Found], doc: Doc) -> None:
@@ -728,7 +731,12 @@ def _event(incident: Candidate, doc: Doc) -> Event:
         wounded=wounded,
         count=count,
         victims=tuple(
-            incident.victims + [v for v in incident.roles.victims if v not in incident.victims]
+            incident.victims
+            + list(
+                dict.fromkeys(
+                    full_name(doc, v) for v in incident.roles.victims if v not in incident.victims
+                )
+            )
         ),
         reports=tuple(incident.reports),
     )

@@ -16,7 +16,7 @@ from functools import cache
 from importlib.resources import files
 
 import yaml
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from dossier.extract.registry import is_lower_cased
 
@@ -33,6 +33,8 @@ class RoleLexicon:
     targets: frozenset[str]
     victims: frozenset[str]
     weapons: re.Pattern[str]
+    harm_nouns: frozenset[str]
+    speech_verbs: frozenset[str]
 
 
 @cache
@@ -46,7 +48,91 @@ def role_lexicon() -> RoleLexicon:
         targets=frozenset(data["target_nouns"]),
         victims=frozenset(data["victim_nouns"]),
         weapons=re.compile(r"(?:" + "|".join(data["weapons"]) + r")", re.I),
+        harm_nouns=frozenset(data["harm_nouns"]),
+        speech_verbs=frozenset(data["speech_verbs"]),
     )
+
+
+@cache
+def given_names() -> frozenset[str]:
+    text = files("dossier.data").joinpath("given_names.txt").read_text("utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+_PARTICLES = {"de", "del", "la", "y", "da", "dos", "van", "von", "bin", "ibn"}
+_NOT_NAME_POS = {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM", "PART", "PUNCT"}
+
+
+def person_names(sentence: Span) -> list[Span]:
+    """People named in a sentence. Cased text has the tagger's PERSON entities; a lower-cased
+    archive has no capitals to go by, so there a name is a given name from data/given_names.txt
+    followed by up to four name words ("jaime pardo leal", "arturo rivera y damas")."""
+    doc = sentence.doc
+    found = [
+        e for e in doc.ents if e.label_ == "PERSON" and sentence.start <= e.start < sentence.end
+    ]
+    if not is_lower_cased(doc.text):
+        return found
+    lex = role_lexicon()
+    common = lex.victims | lex.perpetrators | lex.targets
+    names = given_names()
+    i = sentence.start
+    while i < sentence.end:
+        token = doc[i]
+        if token.lower_ not in names or (i > sentence.start and doc[i - 1].lower_ in names):
+            i += 1
+            continue
+        end = i + 1
+        while end < sentence.end and end - i < 5:
+            word = doc[end]
+            if word.lower_ in _PARTICLES and end + 1 < sentence.end and doc[end + 1].is_alpha:
+                end += 1
+                continue
+            if (
+                not word.is_alpha
+                or (word.is_stop and word.lower_ not in names)
+                or word.lower_ in common
+                or word.pos_ in _NOT_NAME_POS
+                or word.ent_type_ in ("GPE", "NORP", "DATE", "TIME")
+            ):
+                break
+            end += 1
+        while end - 1 > i and doc[end - 1].lower_ in _PARTICLES:
+            end -= 1
+        if end - i >= 2:
+            found.append(doc[i:end])
+        i = end
+    return found
+
+
+def _from_given(name: str) -> str:
+    """A name without the title or description before it, in lower-cased text where nothing
+    else marks where it begins: "rector ignacio ellacuria" is "ignacio ellacuria"."""
+    words = name.split()
+    known = given_names()
+    first = next((i for i, w in enumerate(words) if w.lower() in known), 0)
+    return " ".join(words[first:]) if first < len(words) - 1 else name
+
+
+def _harmed(name: Span, lex: RoleLexicon) -> bool:
+    """Whether a name is what a harm word in its sentence was done to: a descendant of the harm
+    word ("the murder of ... rector ignacio ellacuria", "seized students hugo martinez") reached
+    by any path but the doer's (its subject or "by" phrase)."""
+    child = name.root
+    node = child.head
+    hops = 0
+    while node is not child and hops < 6:
+        lemma = node.lemma_.lower()
+        if node.pos_ in ("VERB", "NOUN") and (lemma in lex.harm_verbs or lemma in lex.harm_nouns):
+            by = child.dep_ == "prep" and child.lower_ == "by"
+            return not (by or child.dep_ in ("nsubj", "agent", "csubj"))
+        if node.lemma_.lower() in lex.speech_verbs:
+            return False
+        child, node = node, node.head
+        hops += 1
+    return False
 
 
 @dataclass
@@ -64,6 +150,9 @@ class Roles:
             (self.weapons, other.weapons),
         ):
             mine.extend(t for t in theirs if t not in mine)
+
+    def __bool__(self) -> bool:
+        return bool(self.perpetrators or self.targets or self.victims or self.weapons)
 
 
 def phrase(head: Token, with_of: bool = False) -> str:
@@ -141,6 +230,36 @@ def _name_part(head: Token, lex: RoleLexicon) -> str:
     return head.doc[start:end].text
 
 
+def full_name(doc: Doc, name: str) -> str:
+    """The fullest form the document gives a name: "maza marquez" is "miguel maza marquez" where
+    the text says so elsewhere. Each occurrence is extended leftwards over name words, as
+    `_name_part` reads them, and the longest wins."""
+    words = name.lower().split()
+    if not words:
+        return name
+    lex = role_lexicon()
+    titles = lex.victims | lex.perpetrators | lex.targets
+    best = name
+    size = len(words)
+    for token in doc:
+        if token.lower_ != words[0] or doc[token.i : token.i + size].text.lower().split() != words:
+            continue
+        start = token.i
+        while start > max(0, token.i - 3):
+            left = doc[start - 1]
+            if not left.is_alpha or left.is_stop or left.lower_ in titles:
+                break
+            if left.pos_ not in ("PROPN", "NOUN") or left.ent_type_ in ("GPE", "NORP", "ORG"):
+                break
+            start -= 1
+        candidate = doc[start : token.i + size].text
+        if is_lower_cased(doc.text):
+            candidate = _from_given(candidate)
+        if len(candidate) > len(best):
+            best = candidate
+    return best
+
+
 def _conjuncts(token: Token) -> list[Token]:
     """A phrase and what it lists: "a substation and a pylon", "three vehicles -- a truck, ..."."""
     listed = [c for c in token.conjuncts if c.i > token.i]
@@ -201,7 +320,9 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
                     bucket, text = roles.targets, phrase(thing)
                 elif named and (harm or lemma in lex.attack_verbs):
                     # A victim is a person named: "senator federico estrada velez" is the name.
-                    bucket, text = roles.victims, _name_part(thing, lex)
+                    bucket, text = roles.victims, _from_given(_name_part(thing, lex))
+                    if lowered and text.split()[0] not in given_names():
+                        continue  # lower-cased text: no given name, no sure person
                 else:
                     continue
                 if text not in bucket:
@@ -214,6 +335,12 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
             continue
         for doer in _conjuncts(token):
             _add_doer(roles, doer, lex)
+    for name in person_names(sentence):
+        if name.start in group_tokens or not _harmed(name, lex):
+            continue
+        text = name.text
+        if text not in roles.victims:
+            roles.victims.append(text)
     for match in lex.weapons.finditer(sentence.text):
         span = sentence.doc.char_span(
             sentence.start_char + match.start(), sentence.start_char + match.end(), "expand"
