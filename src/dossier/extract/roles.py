@@ -35,6 +35,7 @@ class RoleLexicon:
     weapons: re.Pattern[str]
     harm_nouns: frozenset[str]
     speech_verbs: frozenset[str]
+    weapon_not_used: frozenset[str]
 
 
 @cache
@@ -50,6 +51,7 @@ def role_lexicon() -> RoleLexicon:
         weapons=re.compile(r"(?:" + "|".join(data["weapons"]) + r")", re.I),
         harm_nouns=frozenset(data["harm_nouns"]),
         speech_verbs=frozenset(data["speech_verbs"]),
+        weapon_not_used=frozenset(data["weapon_not_used"]),
     )
 
 
@@ -172,7 +174,9 @@ def phrase(head: Token, with_of: bool = False) -> str:
     if with_of:
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ == "of":
-                end = child.right_edge.i + 1
+                # "members of the 8th front", not "... of the self-styled armed forces of ..."
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                end = objects[0].i + 1 if objects else child.right_edge.i + 1
                 break
     while end - 1 > start and head.doc[end - 1].is_punct:
         end -= 1
@@ -268,12 +272,37 @@ def _conjuncts(token: Token) -> list[Token]:
     return [token, *listed]
 
 
-def _add_doer(roles: Roles, doer: Token, lex: RoleLexicon) -> None:
-    """Keep a doer whose head is a perpetrator noun, as its phrase ("members of the FMLN")."""
+# Prepositions that put an attack on its target: "exploded outside a federal police building",
+# "set fire to the offices".
+_AT = {"against", "on", "at", "in", "near", "outside", "inside", "into", "to"}
+_COLLECTIVE = {"member", "members", "group", "band", "gang", "squad", "commando", "cell", "unit"}
+
+
+def _governor(token: Token, lex: RoleLexicon) -> str | None:
+    """The first verb or attack noun above a word, as a lemma: what the sentence does with it."""
+    node, hops = token.head, 0
+    while node is not node.head and hops < 4:
+        lemma = node.lemma_.lower()
+        if node.pos_ == "VERB" or lemma in lex.attack_verbs or lemma in lex.weapon_not_used:
+            return lemma
+        node, hops = node.head, hops + 1
+    lemma = node.lemma_.lower()
+    return lemma if node.pos_ == "VERB" else None
+
+
+def _add_doer(
+    roles: Roles, doer: Token, lex: RoleLexicon, names: dict[int, Span] | None = None
+) -> None:
+    """Keep a doer whose head is a perpetrator noun, as its phrase ("members of the FMLN", "a
+    group of 10 paid assassins"), or who is a person named ("ordered by fidel castano")."""
     if doer.lower_ in lex.perpetrators or doer.lemma_.lower() in lex.perpetrators:
-        text = phrase(doer, with_of=doer.lemma_.lower() == "member")
-        if text not in roles.perpetrators:
-            roles.perpetrators.append(text)
+        text = phrase(doer, with_of=doer.lemma_.lower() in _COLLECTIVE)
+    elif names and doer.i in names:
+        text = names[doer.i].text
+    else:
+        return
+    if text not in roles.perpetrators:
+        roles.perpetrators.append(text)
 
 
 def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
@@ -282,6 +311,8 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
     lex = role_lexicon()
     roles = Roles()
     lowered = is_lower_cased(sentence.doc.text)
+    people = person_names(sentence)
+    named_at = {t.i: name for name in people for t in name}
     for token in sentence:
         lemma = token.lemma_.lower()
         if token.pos_ not in ("VERB", "NOUN") or (
@@ -302,7 +333,7 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
                 doers = [g for c in child.children if c.dep_ == "pobj" for g in _conjuncts(c)]
             elif dep in ("dobj", "nsubjpass"):
                 undergoers = _conjuncts(child)
-            elif dep == "prep" and child.lower_ in ("against", "on", "at", "in") and not harm:
+            elif dep == "prep" and child.lower_ in _AT and not harm:
                 undergoers = [g for c in child.children if c.dep_ == "pobj" for g in _conjuncts(c)]
             elif dep == "prep" and child.lower_ == "of" and token.pos_ == "NOUN" and harm:
                 # "the murder of colonel waldemar franklin quintero"
@@ -312,7 +343,7 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
             for doer in doers:
                 if doer.i in group_tokens:
                     continue
-                _add_doer(roles, doer, lex)
+                _add_doer(roles, doer, lex, named_at if harm else None)
             for thing in undergoers:
                 word, base = thing.lower_, thing.lemma_.lower()
                 named = _named(thing, lex)
@@ -335,8 +366,8 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
             continue
         for doer in _conjuncts(token):
             _add_doer(roles, doer, lex)
-    for name in person_names(sentence):
-        if name.start in group_tokens or not _harmed(name, lex):
+    for name in people:
+        if name.text in roles.perpetrators or name.start in group_tokens or not _harmed(name, lex):
             continue
         text = name.text
         if text not in roles.victims:
@@ -351,6 +382,8 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
             span.root.pos_ == "PROPN" and not lowered
         ):
             continue  # "Andrew Mines" is a person
+        if _governor(span.root, lex) in lex.weapon_not_used:
+            continue  # "troops seized rifles and grenades": arms taken, not used
         text = phrase(span.root)
         if text not in roles.weapons:
             roles.weapons.append(text)
