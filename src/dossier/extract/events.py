@@ -51,6 +51,8 @@ class Lexicon:
     killed: frozenset[str]
     wounded: frozenset[str]
     abducted: frozenset[str]
+    # "last night", "early this morning": the text places the event on an occasion.
+    occasion: re.Pattern[str]
     # Types from specific to generic, as listed in the data file.
     order: dict[str, int]
 
@@ -69,6 +71,7 @@ def lexicon() -> Lexicon:
         killed=frozenset(data["killed"]),
         wounded=frozenset(data["wounded"]),
         abducted=frozenset(data["abducted"]),
+        occasion=_any(data["occasion"]),
         order={t["type"]: i for i, t in enumerate(data["types"])},
     )
 
@@ -95,6 +98,8 @@ class Candidate:
     reports: list[Figure] = field(default_factory=list)
     victims: list[str] = field(default_factory=list)
     roles: Roles = field(default_factory=Roles)
+    # The text puts it on an occasion ("last night") even where no date can be computed.
+    timed: bool = False
 
     def conflicts(self, other: Candidate, parent_of: dict[str, str]) -> bool:
         """Whether two candidates must be two incidents: different days (the day a report was
@@ -127,7 +132,7 @@ class Candidate:
         doer (or the weapon it used) together with what it did to whom (a target, a victim, a
         figure), or it is a surrender with a count."""
         specific = self.place is not None and self.place.kind in SPECIFIC_PLACE
-        if self.date is not None or specific:
+        if self.date is not None or specific or self.timed:
             return True
         if self.type == "surrender":
             return any(r.kind == "count" for r in self.reports)
@@ -158,6 +163,7 @@ class Candidate:
         if self.type in ("attack", "clash") and order[other.type] < order[self.type]:
             self.type = other.type
         self.suicide = self.suicide or other.suicide
+        self.timed = self.timed or other.timed
         self.state_doer = self.state_doer and (other.state_doer or other.perpetrator is None)
         if self.date is None or (other.date and _finer(other.date, self.date)):
             self.date = other.date
@@ -583,15 +589,25 @@ class Events:
         state_doer = _state_doer(sentence.doc, trigger, found)
         perpetrator = None if state_doer else _perpetrator(sentence, groups, lex, trigger, found)
         roles = roles_of(sentence, _group_tokens(sentence, groups))
+        # "last night" in a text without a publication date: no date, but one occasion.
+        timed = not dated and bool(lex.occasion.search(sentence.text))
         generic = not (
-            dates or reported or places or reports or perpetrator or roles.targets or roles.victims
+            dates
+            or reported
+            or places
+            or reports
+            or perpetrator
+            or roles.targets
+            or roles.victims
+            or timed
         )
         # "ISWAP attacks have been restricted to ...", "dozens of attacks ... hundreds of deaths":
         # plural, undated and without an exact figure is a pattern, not an incident.
         trigger_word = sentence.doc.char_span(trigger, trigger + 1, alignment_mode="expand")
         plural = trigger_word is not None and trigger_word[0].tag_ in ("NNS", "NNPS")
         exact = [r for r in reports if r.count.text.lower() not in VAGUE]
-        if generic or (plural and not anaphoric and not dates and not exact):
+        particular = dates or exact or timed or roles.targets
+        if generic or (plural and not anaphoric and not particular):
             return None
         date = min(dates, key=lambda d: PRECISION.get(d.precision, 9)) if dates else None
         place = min(places, key=lambda p: PLACE_RANK[p.kind]) if places else None
@@ -615,6 +631,7 @@ class Events:
             reports=reports,
             victims=victims,
             roles=roles,
+            timed=timed,
         )
         if state_doer:
             candidate.perpetrator_text, candidate.attribution = state_doer, "confirmed"

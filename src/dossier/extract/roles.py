@@ -36,6 +36,8 @@ class RoleLexicon:
     harm_nouns: frozenset[str]
     speech_verbs: frozenset[str]
     weapon_not_used: frozenset[str]
+    blame_verbs: frozenset[str]
+    blame_words: frozenset[str]
 
 
 @cache
@@ -52,6 +54,8 @@ def role_lexicon() -> RoleLexicon:
         harm_nouns=frozenset(data["harm_nouns"]),
         speech_verbs=frozenset(data["speech_verbs"]),
         weapon_not_used=frozenset(data["weapon_not_used"]),
+        blame_verbs=frozenset(data["blame_verbs"]),
+        blame_words=frozenset(data["blame_words"]),
     )
 
 
@@ -290,6 +294,23 @@ def _governor(token: Token, lex: RoleLexicon) -> str | None:
     return lemma if node.pos_ == "VERB" else None
 
 
+def _blamed(sentence: Span, lex: RoleLexicon) -> list[Token]:
+    """Who a sentence holds to account for a harm it names: the object of "blame", "accuse",
+    "hold responsible"; the subject of "accused of", "charged with", "responsible for", "behind".
+    Only in a sentence that names a harm, so "accused of corruption" is not read."""
+    if not any(t.lemma_.lower() in lex.harm_verbs for t in sentence):
+        return []
+    found: list[Token] = []
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if lemma in lex.blame_verbs and token.pos_ == "VERB":
+            deps = ("dobj", "nsubjpass") if lemma != "hold" else ("dobj",)
+            found += [g for c in token.children if c.dep_ in deps for g in _conjuncts(c)]
+        elif lemma in lex.blame_words and token.head.lemma_ == "be":
+            found += [g for c in token.head.children if c.dep_ == "nsubj" for g in _conjuncts(c)]
+    return found
+
+
 def _add_doer(
     roles: Roles, doer: Token, lex: RoleLexicon, names: dict[int, Span] | None = None
 ) -> None:
@@ -366,6 +387,9 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
             continue
         for doer in _conjuncts(token):
             _add_doer(roles, doer, lex)
+    for doer in _blamed(sentence, lex):
+        if doer.i not in group_tokens:
+            _add_doer(roles, doer, lex, named_at)
     for name in people:
         if name.text in roles.perpetrators or name.start in group_tokens or not _harmed(name, lex):
             continue
