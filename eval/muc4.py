@@ -25,6 +25,13 @@ from eval.fields import Score
 
 # Combat between armed forces is not a terrorist incident in the benchmark's sense.
 _NOT_TERRORISM = {"surrender"}
+# The benchmark's terrorist acts are against civilian targets: a military or police post, patrol
+# or vehicle under fire is combat, not a target it lists.
+_MILITARY = re.compile(
+    r"\b(?:military|army|brigade|battalion|garrisons?|barracks|patrols?|convoys?|police|guard|"
+    r"armored|helicopters?|outposts?|posts?|troops|bases?)\b",
+    re.I,
+)
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 _PUNCT = re.compile(r"[^\w\s]")
 _ARTICLES = re.compile(r"\b(?:a|an|the)\b")
@@ -41,10 +48,16 @@ def predict(facts: Facts) -> dict[str, list[list[str]]]:
     for event in facts.events:
         if event.type in _NOT_TERRORISM:
             continue
+        if (
+            event.targets
+            and all(_MILITARY.search(t) for t in event.targets)
+            and not any(not v[:1].isdigit() for v in event.victims)
+        ):
+            continue  # combat: an attack on the military only
         if event.perpetrator_text:
             roles["PerpOrg"].append(event.perpetrator_text)
         roles["PerpInd"] += event.perpetrator_individuals
-        roles["Target"] += event.targets
+        roles["Target"] += [t for t in event.targets if not _MILITARY.search(t)]
         roles["Victim"] += [v for v in event.victims if not v[:1].isdigit()]
         roles["Weapon"] += event.weapon
     result: dict[str, list[list[str]]] = {}

@@ -37,6 +37,7 @@ class RoleLexicon:
     speech_verbs: frozenset[str]
     weapon_not_used: frozenset[str]
     blame_verbs: frozenset[str]
+    vague_weapons: frozenset[str]
     blame_words: frozenset[str]
 
 
@@ -55,6 +56,7 @@ def role_lexicon() -> RoleLexicon:
         speech_verbs=frozenset(data["speech_verbs"]),
         weapon_not_used=frozenset(data["weapon_not_used"]),
         blame_verbs=frozenset(data["blame_verbs"]),
+        vague_weapons=frozenset(data["vague_weapons"]),
         blame_words=frozenset(data["blame_words"]),
     )
 
@@ -409,6 +411,8 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
         if _governor(span.root, lex) in lex.weapon_not_used:
             continue  # "troops seized rifles and grenades": arms taken, not used
         text = phrase(span.root)
+        if text.lower() in lex.vague_weapons:
+            continue
         if text not in roles.weapons:
             roles.weapons.append(text)
     return roles
