@@ -54,7 +54,10 @@ def predict(facts: Facts) -> dict[str, list[list[str]]]:
             and not any(not v[:1].isdigit() for v in event.victims)
         ):
             continue  # combat: an attack on the military only
-        if event.perpetrator_text:
+        # A group only named near an event that shows nothing of what was done (no doer, target
+        # or weapon read) is context, not the perpetrator the benchmark asks for.
+        shown = event.perpetrator_individuals or event.targets or event.weapon
+        if event.perpetrator_text and (event.attribution != "unknown" or shown):
             roles["PerpOrg"].append(event.perpetrator_text)
         roles["PerpInd"] += event.perpetrator_individuals
         roles["Target"] += [t for t in event.targets if not _MILITARY.search(t)]

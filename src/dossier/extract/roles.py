@@ -38,6 +38,7 @@ class RoleLexicon:
     weapon_not_used: frozenset[str]
     blame_verbs: frozenset[str]
     vague_weapons: frozenset[str]
+    doer_verbs: frozenset[str]
     blame_words: frozenset[str]
 
 
@@ -57,6 +58,7 @@ def role_lexicon() -> RoleLexicon:
         weapon_not_used=frozenset(data["weapon_not_used"]),
         blame_verbs=frozenset(data["blame_verbs"]),
         vague_weapons=frozenset(data["vague_weapons"]),
+        doer_verbs=frozenset(data["doer_verbs"]),
         blame_words=frozenset(data["blame_words"]),
     )
 
@@ -338,6 +340,12 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
     named_at = {t.i: name for name in people for t in name}
     for token in sentence:
         lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma in lex.doer_verbs:
+            for child in token.children:
+                if child.dep_ == "nsubj" and child.i not in group_tokens:
+                    for doer in _conjuncts(child):
+                        _add_doer(roles, doer, lex)
+            continue
         if token.pos_ not in ("VERB", "NOUN") or (
             lemma not in lex.attack_verbs and lemma not in lex.harm_verbs
         ):
