@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dossier.extract.registry import Entry, Registry, load_registry
-from dossier.extract.state import ActorInfo, state
+from dossier.extract.state import ActorInfo, doc_text, state
 
 
 def registered(entry: Entry) -> ActorInfo:
@@ -19,7 +19,7 @@ class RegistryActors:
 
     def __call__(self, doc: Doc) -> Doc:
         found = state(doc)
-        for start, end, entry in self.registry.find(doc.text):
+        for start, end, entry in self.registry.find(doc_text(doc)):
             found.add_mention(start, end, registered(entry), "registry")
         return doc
 

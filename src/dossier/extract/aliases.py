@@ -18,7 +18,7 @@ from dossier.extract.actors import registered
 from dossier.extract.fold import fold
 from dossier.extract.kinds import kind_of
 from dossier.extract.registry import Registry, is_acronym, is_lower_cased, load_registry
-from dossier.extract.state import ActorInfo, DocState, state
+from dossier.extract.state import ActorInfo, DocState, doc_text, state
 
 _PAREN = re.compile(r"\(([^()\n]{1,160})\)")
 _AKA_LEAD = re.compile(
@@ -129,7 +129,7 @@ class AliasMiner:
         self.registry = registry
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         found = state(doc)
         mined: dict[str, ActorInfo] = {}
         lowered = is_lower_cased(text)

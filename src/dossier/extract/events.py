@@ -26,7 +26,7 @@ from dossier.extract.fold import fold, name_key
 from dossier.extract.numbers import COUNT, VAGUE, count_from
 from dossier.extract.places import gazetteer
 from dossier.extract.roles import Roles, full_name, role_lexicon, roles_of
-from dossier.extract.state import DocState, Found, state
+from dossier.extract.state import DocState, Found, doc_text, state
 from dossier.model import ARMED_GROUP, Count, DateValue, Event, Evidence, Figure, Place
 
 SPECIFIC_PLACE = ("city", "region", "unknown")
@@ -428,7 +428,7 @@ def _perpetrator(
         named = [m for m in mentions if m.actor == chosen.actor and m.how != "anaphor"]
         earlier = [m for m in named if m.start < chosen.start]
         chosen = (earlier or named or [chosen])[-1 if earlier else 0]
-    return chosen.actor, doc.text[chosen.start : chosen.end]
+    return chosen.actor, doc_text(doc)[chosen.start : chosen.end]
 
 
 def _stance(
@@ -550,7 +550,7 @@ class Events:
             name = counts.most_common(1)[0][0]
             chosen = next(m for m in groups if m.actor == name)
         incident.perpetrator = chosen.actor
-        incident.perpetrator_text = doc.text[chosen.start : chosen.end]
+        incident.perpetrator_text = doc_text(doc)[chosen.start : chosen.end]
         incident.attribution = "unknown"
 
     def _candidate(
@@ -565,7 +565,7 @@ class Events:
         anaphoric: bool,
     ) -> Candidate | None:
         source = found.speakers.get(sentence.start_char)
-        doc_text = sentence.doc.text
+        text_all = doc_text(sentence.doc)
         reports, victims = _figures(sentence, lex, source)
         dated = [
             (s, d) for s, _e, d in found.dates if _in(sentence, s) and d.precision != "open_range"
@@ -582,7 +582,7 @@ class Events:
         at = [
             p
             for s, _e, p in found.places
-            if _in(sentence, s) and not _REFERENCE.search(doc_text[max(0, s - 40) : s])
+            if _in(sentence, s) and not _REFERENCE.search(text_all[max(0, s - 40) : s])
         ]
         near = bool(places) and not at
         places = at or places

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dossier.extract.fold import fold, name_key
-from dossier.extract.state import state
+from dossier.extract.state import doc_text, state
 from dossier.model import Place
 
 _SUFFIX = re.compile(
@@ -158,7 +158,7 @@ _COMMUNITIES = _communities()
 
 
 def _names_an_actor(doc: Doc, ent, found) -> bool:  # type: ignore[no-untyped-def]
-    after = doc.text[ent.end_char : ent.end_char + 4]
+    after = doc_text(doc)[ent.end_char : ent.end_char + 4]
     gap = len(after) - len(after.lstrip("'’s "))
     return found.overlaps(ent.end_char + gap, ent.end_char + gap + 1) if gap else False
 
@@ -195,7 +195,7 @@ class Places:
                 context[candidates[0].country] += 2 if candidates[0].kind == "country" else 1
             resolved.append((ent, candidates))
         # Every country name or adjective counts, tagged or not ("Niger Army", "Afghan officials").
-        folded = fold(doc.text)
+        folded = fold(doc_text(doc))
         group_spans = [(m.start, m.end) for m in found.group_mentions()]
         for match in places.country_words.finditer(folded):
             # "Niger Army" speaks of Niger; "Tehrik-i-Taliban Pakistan" is a name.
@@ -211,7 +211,7 @@ class Places:
                 c = choose(candidates, context)
                 context[c.country] += 1
                 found.places.append(
-                    (start, end, Place(c.name, c.country, doc.text[start:end], kind="region"))
+                    (start, end, Place(c.name, c.country, doc_text(doc)[start:end], kind="region"))
                 )
         found.country_context = context
         for ent, candidates in resolved:

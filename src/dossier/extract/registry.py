@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 import yaml
@@ -101,6 +101,7 @@ class Registry:
         return [e for e in self.entries if e.kind == ARMED_GROUP]
 
 
+@lru_cache(maxsize=32)
 def is_lower_cased(text: str) -> bool:
     """Text with (almost) no capitals: a lower-cased archive, where case says nothing."""
     sample = text[:5000]

@@ -18,7 +18,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dossier.extract.state import state
+from dossier.extract.state import doc_text, state
 from dossier.model import Evidence, Relation
 
 
@@ -49,10 +49,10 @@ class Relations:
             # The sentence with each mention replaced by a placeholder of its actor's index.
             marked, cursor = [], start
             for m in inside:
-                marked.append(doc.text[cursor : m.start])
+                marked.append(doc_text(doc)[cursor : m.start])
                 marked.append(f"\x01{actors.index(m.actor)}\x02")
                 cursor = m.end
-            marked.append(doc.text[cursor:end])
+            marked.append(doc_text(doc)[cursor:end])
             text = "".join(marked)
             source = next((s.group("source") for p in sources if (s := p.search(text))), None)
             for i, a in enumerate(actors):

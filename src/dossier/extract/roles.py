@@ -19,6 +19,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from dossier.extract.registry import is_lower_cased
+from dossier.extract.state import doc_text
 
 _KEEP = ("compound", "amod", "nmod", "poss", "npadvmod", "nn")
 _DROP_WORDS = {"other", "several", "some", "many", "few", "two", "three", "four", "five", "one"}
@@ -80,10 +81,11 @@ def person_names(sentence: Span) -> list[Span]:
     archive has no capitals to go by, so there a name is a given name from data/given_names.txt
     followed by up to four name words ("jaime pardo leal", "arturo rivera y damas")."""
     doc = sentence.doc
-    found = [
-        e for e in doc.ents if e.label_ == "PERSON" and sentence.start <= e.start < sentence.end
-    ]
-    if not is_lower_cased(doc.text):
+    if "dossier_persons" not in doc.user_data:  # doc.ents builds every span on each call
+        doc.user_data["dossier_persons"] = [e for e in doc.ents if e.label_ == "PERSON"]
+    persons = doc.user_data["dossier_persons"]
+    found = [e for e in persons if sentence.start <= e.start < sentence.end]
+    if not is_lower_cased(doc_text(doc)):
         return found
     lex = role_lexicon()
     common = lex.victims | lex.perpetrators | lex.targets
@@ -208,7 +210,7 @@ def _named(token: Token, lex: RoleLexicon) -> bool:
         return False
     if _is_name(token):
         return True
-    if not is_lower_cased(token.doc.text):
+    if not is_lower_cased(doc_text(token.doc)):
         return False  # cased text marks names with capitals; a common noun is no name
     # Lower-cased text: a name is singular, not an abstract noun, and comes with a compound.
     if token.tag_ in ("NNS", "NNPS") or len(token.text) < 3 or _ABSTRACT.search(token.lower_):
@@ -265,7 +267,7 @@ def full_name(doc: Doc, name: str) -> str:
                 break
             start -= 1
         candidate = doc[start : token.i + size].text
-        if is_lower_cased(doc.text):
+        if is_lower_cased(doc_text(doc)):
             candidate = _from_given(candidate)
         if len(candidate) > len(best):
             best = candidate
@@ -335,7 +337,7 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
     perpetrator organisation, already read, and are not repeated as individuals."""
     lex = role_lexicon()
     roles = Roles()
-    lowered = is_lower_cased(sentence.doc.text)
+    lowered = is_lower_cased(doc_text(sentence.doc))
     people = person_names(sentence)
     named_at = {t.i: name for name in people for t in name}
     for token in sentence:

@@ -97,3 +97,12 @@ def state(doc: Doc) -> DocState:
     if doc._.dossier is None:
         doc._.dossier = DocState()
     return doc._.dossier
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, read once: spaCy's `Doc.text` joins every token anew on each call,
+    which made the per-sentence stages quadratic in the length of an article."""
+    text = doc.user_data.get("dossier_text")
+    if text is None:
+        text = doc.user_data["dossier_text"] = doc.text
+    return text

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dossier.extract.numbers import parse_number
-from dossier.extract.state import state
+from dossier.extract.state import doc_text, state
 from dossier.model import DateValue
 
 MONTHS = {
@@ -207,17 +207,17 @@ class Dates:
                 continue
             start = ent.start_char
             # spaCy leaves "since" and part-of-year words out of the entity at times.
-            before = doc.text[max(0, start - 12) : start]
+            before = doc_text(doc)[max(0, start - 12) : start]
             lead = re.search(r"(?:since|from|early|late|mid)[ -]?$", before, re.I)
             if lead:
                 start -= len(before) - lead.start()
-            text = doc.text[start : ent.end_char]
+            text = doc_text(doc)[start : ent.end_char]
             value = normalise(text, published)
             sentence_start = ent.sent.start_char
             weekday = re.search(
                 r"(?i)monday|tuesday|wednesday|thursday|friday|saturday|sunday", text
             )
-            future = _FUTURE.search(doc.text[sentence_start:start])
+            future = _FUTURE.search(doc_text(doc)[sentence_start:start])
             if value is not None and value.precision == "day" and published and weekday and future:
                 value = _forward(value, published)
             if value is not None:
@@ -225,7 +225,7 @@ class Dates:
                 expressions.append((start, ent.end_char, value))
         for (_, e1, v1), (s2, e2, v2) in pairwise(expressions):
             y1, y2 = year_of(v1), year_of(v2)
-            if y1 and y2 and _JOINED.match(doc.text[e1:s2]) and y1 - y2 > SEQUENCE_GAP:
+            if y1 and y2 and _JOINED.match(doc_text(doc)[e1:s2]) and y1 - y2 > SEQUENCE_GAP:
                 why = f"{y2} breaks the sequence of the dates it is joined with ({y1} before it)"
                 found.anomalies.append((s2, e2, why))
         return doc
