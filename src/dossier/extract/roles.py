@@ -40,6 +40,8 @@ class RoleLexicon:
     blame_verbs: frozenset[str]
     vague_weapons: frozenset[str]
     doer_verbs: frozenset[str]
+    place_words: frozenset[str]
+    titles: frozenset[str]
     blame_words: frozenset[str]
 
 
@@ -60,6 +62,8 @@ def role_lexicon() -> RoleLexicon:
         blame_verbs=frozenset(data["blame_verbs"]),
         vague_weapons=frozenset(data["vague_weapons"]),
         doer_verbs=frozenset(data["doer_verbs"]),
+        place_words=frozenset(data["place_words"]),
+        titles=frozenset(data["titles"]),
         blame_words=frozenset(data["blame_words"]),
     )
 
@@ -72,6 +76,7 @@ def given_names() -> frozenset[str]:
     )
 
 
+_SAINTS = {"san", "santa", "santo", "sao", "st", "saint"}
 _PARTICLES = {"de", "del", "la", "y", "da", "dos", "van", "von", "bin", "ibn"}
 _NOT_NAME_POS = {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM", "PART", "PUNCT"}
 
@@ -84,17 +89,18 @@ def person_names(sentence: Span) -> list[Span]:
     if "dossier_persons" not in doc.user_data:  # doc.ents builds every span on each call
         doc.user_data["dossier_persons"] = [e for e in doc.ents if e.label_ == "PERSON"]
     persons = doc.user_data["dossier_persons"]
-    found = [e for e in persons if sentence.start <= e.start < sentence.end]
     if not is_lower_cased(doc_text(doc)):
-        return found
+        return [e for e in persons if sentence.start <= e.start < sentence.end]
     lex = role_lexicon()
-    common = lex.victims | lex.perpetrators | lex.targets
+    common = lex.victims | lex.perpetrators | lex.targets | lex.place_words
+    found: list[Span] = []
     names = given_names()
     i = sentence.start
     while i < sentence.end:
         token = doc[i]
-        if token.lower_ not in names or (i > sentence.start and doc[i - 1].lower_ in names):
-            i += 1
+        before = doc[i - 1].lower_ if i > sentence.start else ""
+        if token.lower_ not in names or before in names or before in _SAINTS:
+            i += 1  # "san miguel", "santa ana": a place
             continue
         end = i + 1
         while end < sentence.end and end - i < 5:
@@ -113,19 +119,36 @@ def person_names(sentence: Span) -> list[Span]:
             end += 1
         while end - 1 > i and doc[end - 1].lower_ in _PARTICLES:
             end -= 1
-        if end - i >= 2:
+        place = any(t.lower_ in lex.place_words for t in doc[i : end + 1] if t.i < sentence.end)
+        if end - i >= 2 and not place:  # "pedro perulapan jurisdiction" is a place
             found.append(doc[i:end])
         i = end
+    # The tagger's PERSON guesses hold only as name-like words, and a single word only where the
+    # text gives it in full elsewhere ("torres" is "julio torres"; not "words indistinct").
+    for ent in persons:
+        inside = sentence.start <= ent.start < sentence.end
+        if not inside or any(e.start < ent.end and ent.start < e.end for e in found):
+            continue
+        if not all(t.is_alpha and not t.is_stop and t.lower_ not in common for t in ent):
+            continue
+        if any(t.tag_ in ("NNS", "NNPS") for t in ent):
+            continue
+        if len(ent) >= 2 or len(full_name(doc, ent.text).split()) >= 2:
+            found.append(ent)
     return found
 
 
 def _from_given(name: str) -> str:
-    """A name without the title or description before it, in lower-cased text where nothing
-    else marks where it begins: "rector ignacio ellacuria" is "ignacio ellacuria"."""
+    """A name without the title or description before it: "col waldemar franklin quintero" is
+    "waldemar franklin quintero"; in lower-cased text, where nothing else marks where a name
+    begins, "rector ignacio ellacuria" is "ignacio ellacuria" (from the first given name)."""
     words = name.split()
+    titles = role_lexicon().titles
+    while len(words) > 1 and words[0].lower().rstrip(".") in titles:
+        words = words[1:]
     known = given_names()
     first = next((i for i, w in enumerate(words) if w.lower() in known), 0)
-    return " ".join(words[first:]) if first < len(words) - 1 else name
+    return " ".join(words[first:]) if first < len(words) - 1 else " ".join(words)
 
 
 def _harmed(name: Span, lex: RoleLexicon) -> bool:
@@ -386,7 +409,9 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
                     # A victim is a person named: "senator federico estrada velez" is the name.
                     bucket, text = roles.victims, _from_given(_name_part(thing, lex))
                     if lowered and text.split()[0] not in given_names():
-                        continue  # lower-cased text: no given name, no sure person
+                        text = full_name(thing.doc, text)  # "torres" told as "julio torres"
+                        if text.split()[0] not in given_names():
+                            continue  # lower-cased text: no given name, no sure person
                 else:
                     continue
                 if text not in bucket:
@@ -405,7 +430,7 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
     for name in people:
         if name.text in roles.perpetrators or name.start in group_tokens or not _harmed(name, lex):
             continue
-        text = name.text
+        text = _from_given(name.text)
         if text not in roles.victims:
             roles.victims.append(text)
     for match in lex.weapons.finditer(sentence.text):
