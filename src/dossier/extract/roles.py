@@ -41,6 +41,7 @@ class RoleLexicon:
     vague_weapons: frozenset[str]
     doer_verbs: frozenset[str]
     place_words: frozenset[str]
+    owned_places: frozenset[str]
     titles: frozenset[str]
     blame_words: frozenset[str]
 
@@ -63,6 +64,7 @@ def role_lexicon() -> RoleLexicon:
         vague_weapons=frozenset(data["vague_weapons"]),
         doer_verbs=frozenset(data["doer_verbs"]),
         place_words=frozenset(data["place_words"]),
+        owned_places=frozenset(data["owned_places"]),
         titles=frozenset(data["titles"]),
         blame_words=frozenset(data["blame_words"]),
     )
@@ -194,9 +196,14 @@ def phrase(head: Token, with_of: bool = False) -> str:
     """The head with the modifiers that name it: "urban guerrillas", "electric power substation",
     "members of the farabundo marti national liberation front" (with_of)."""
     start = head.i
+    doc = head.doc
     for child in reversed(list(head.lefts)):
+        if child.dep_ == "poss" and child.pos_ == "PRON":
+            break  # "their houses" are the houses
         if child.dep_ in _KEEP and child.i == start - 1 and child.lower_ not in _DROP_WORDS:
-            start = child.left_edge.i if child.dep_ in ("compound", "poss") else child.i
+            joined = child.i > 0 and doc[child.i - 1].text == "-"  # "state-owned"
+            whole = child.dep_ in ("compound", "poss") or joined
+            start = child.left_edge.i if whole else child.i
             while start < child.i and head.doc[start].dep_ in ("det", "nummod"):
                 start += 1
         elif child.i == start - 1 and child.dep_ == "punct" and child.text == "-":
@@ -214,6 +221,29 @@ def phrase(head: Token, with_of: bool = False) -> str:
     while end - 1 > start and head.doc[end - 1].is_punct:
         end -= 1
     return head.doc[start:end].text
+
+
+def target_phrase(head: Token, lex: RoleLexicon) -> str:
+    """A target as the text names it: a place that belongs to someone keeps its owner ("offices
+    of el espectador", "branch of banco popular"), up to a comma or a clause."""
+    text = phrase(head)
+    if head.lemma_.lower() not in lex.owned_places and head.lower_ not in lex.owned_places:
+        return text
+    of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None:
+        return text
+    doc = head.doc
+    end = of.i + 1
+    while end <= of.right_edge.i:
+        token = doc[end]
+        if token.is_punct and token.text not in ("-", "'", "."):
+            break
+        if token.pos_ in ("VERB", "AUX") or token.dep_ in ("relcl", "acl"):
+            break
+        end += 1
+    if end == of.i + 1:
+        return text
+    return text + head.whitespace_ + doc[head.i + 1 : end].text
 
 
 def _is_name(token: Token) -> bool:
@@ -404,7 +434,7 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
                 word, base = thing.lower_, thing.lemma_.lower()
                 named = _named(thing, lex)
                 if (word in lex.targets or base in lex.targets) and not harm:
-                    bucket, text = roles.targets, phrase(thing)
+                    bucket, text = roles.targets, target_phrase(thing, lex)
                 elif named and (harm or lemma in lex.attack_verbs):
                     # A victim is a person named: "senator federico estrada velez" is the name.
                     bucket, text = roles.victims, _from_given(_name_part(thing, lex))
