@@ -28,7 +28,7 @@ _NOT_TERRORISM = {"surrender"}
 # The benchmark's terrorist acts are against civilian targets: a military or police post, patrol
 # or vehicle under fire is combat, not a target it lists.
 _MILITARY = re.compile(
-    r"\b(?:military|army|brigade|battalion|garrisons?|barracks|patrols?|convoys?|police|guard|"
+    r"\b(?:military|army|brigade|battalion|garrisons?|barracks|patrols?|convoys?|guard|"
     r"armored|helicopters?|outposts?|posts?|troops|bases?)\b",
     re.I,
 )
