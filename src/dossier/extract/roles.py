@@ -353,6 +353,24 @@ def _governor(token: Token, lex: RoleLexicon) -> str | None:
     return lemma if node.pos_ == "VERB" else None
 
 
+def _aimed_at(sentence: Span, lex: RoleLexicon) -> list[Token]:
+    """What a sentence names as the target: "the offices ... were the objective of the attack",
+    "the targets of the attacks were the banco cafetero branches"."""
+    found: list[Token] = []
+    for token in sentence:
+        if token.lemma_.lower() not in ("target", "objective") or token.head.lemma_ != "be":
+            continue
+        other = "nsubj" if token.dep_ == "attr" else "attr" if token.dep_ == "nsubj" else None
+        for child in token.head.children:
+            if child.dep_ == other:
+                found += [
+                    t
+                    for t in _conjuncts(child)
+                    if t.lower_ in lex.targets or t.lemma_.lower() in lex.targets
+                ]
+    return found
+
+
 def _blamed(sentence: Span, lex: RoleLexicon) -> list[Token]:
     """Who a sentence holds to account for a harm it names: the object of "blame", "accuse",
     "hold responsible"; the subject of "accused of", "charged with", "responsible for", "behind".
@@ -454,6 +472,10 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
             continue
         for doer in _conjuncts(token):
             _add_doer(roles, doer, lex)
+    for thing in _aimed_at(sentence, lex):
+        text = target_phrase(thing, lex)
+        if text not in roles.targets:
+            roles.targets.append(text)
     for doer in _blamed(sentence, lex):
         if doer.i not in group_tokens:
             _add_doer(roles, doer, lex, named_at)
