@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from dossier.extract.fold import fold, name_key
 from dossier.extract.numbers import COUNT, VAGUE, count_from
 from dossier.extract.places import gazetteer
-from dossier.extract.roles import Roles, full_name, role_lexicon, roles_of
+from dossier.extract.roles import Roles, full_name, fullest, role_lexicon, roles_of
 from dossier.extract.state import DocState, Found, doc_text, state
 from dossier.model import ARMED_GROUP, Count, DateValue, Event, Evidence, Figure, Place
 
@@ -751,9 +751,13 @@ def _event(incident: Candidate, doc: Doc) -> Event:
         count=count,
         victims=tuple(
             incident.victims
-            + list(
-                dict.fromkeys(
-                    full_name(doc, v) for v in incident.roles.victims if v not in incident.victims
+            + fullest(
+                list(
+                    dict.fromkeys(
+                        full_name(doc, v)
+                        for v in incident.roles.victims
+                        if v not in incident.victims
+                    )
                 )
             )
         ),

@@ -56,7 +56,10 @@ def role_lexicon() -> RoleLexicon:
         strong_perpetrators=frozenset(data["perpetrator_nouns_strong"]),
         targets=frozenset(data["target_nouns"]),
         victims=frozenset(data["victim_nouns"]),
-        weapons=re.compile(r"(?:" + "|".join(data["weapons"]) + r")", re.I),
+        # Longest first: "dynamite charges" before "dynamite".
+        weapons=re.compile(
+            r"(?:" + "|".join(sorted(data["weapons"], key=len, reverse=True)) + r")", re.I
+        ),
         harm_nouns=frozenset(data["harm_nouns"]),
         speech_verbs=frozenset(data["speech_verbs"]),
         weapon_not_used=frozenset(data["weapon_not_used"]),
@@ -156,8 +159,16 @@ def _from_given(name: str) -> str:
 def _harmed(name: Span, lex: RoleLexicon) -> bool:
     """Whether a name is what a harm word in its sentence was done to: a descendant of the harm
     word ("the murder of ... rector ignacio ellacuria", "seized students hugo martinez") reached
-    by any path but the doer's (its subject or "by" phrase)."""
-    child = name.root
+    by any path but the doer's (its subject or "by" phrase). The parse of a lower-cased name is
+    often split, so any of its words may carry the path."""
+    return any(
+        _harmed_from(token, lex)
+        for token in name
+        if token.head.i not in range(name.start, name.end)
+    )
+
+
+def _harmed_from(child: Token, lex: RoleLexicon) -> bool:
     node = child.head
     hops = 0
     while node is not child and hops < 6:
@@ -297,6 +308,16 @@ def _name_part(head: Token, lex: RoleLexicon) -> str:
     return head.doc[start:end].text
 
 
+def fullest(names: list[str]) -> list[str]:
+    """One form per person: "jorge luis" and "mendez" give way to "jorge luis mendez"."""
+
+    def shorter(name: str, other: str) -> bool:
+        a, b = name.lower(), other.lower()
+        return a != b and (b.startswith(a + " ") or b.endswith(" " + a))
+
+    return [n for n in names if not any(shorter(n, o) for o in names)]
+
+
 def full_name(doc: Doc, name: str) -> str:
     """The fullest form the document gives a name: "maza marquez" is "miguel maza marquez" where
     the text says so elsewhere. Each occurrence is extended leftwards over name words, as
@@ -418,6 +439,15 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
                 if child.dep_ == "nsubj" and child.i not in group_tokens:
                     for doer in _conjuncts(child):
                         _add_doer(roles, doer, lex)
+                elif child.dep_ == "prep" and child.lower_ in _AT:
+                    # "placed three bombs at bank branches"
+                    for thing in (
+                        g for c in child.children if c.dep_ == "pobj" for g in _conjuncts(c)
+                    ):
+                        if thing.lower_ in lex.targets or thing.lemma_.lower() in lex.targets:
+                            text = target_phrase(thing, lex)
+                            if text not in roles.targets:
+                                roles.targets.append(text)
             continue
         if token.pos_ not in ("VERB", "NOUN") or (
             lemma not in lex.attack_verbs and lemma not in lex.harm_verbs
