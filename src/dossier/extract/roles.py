@@ -363,13 +363,18 @@ _COLLECTIVE = {"member", "members", "group", "band", "gang", "squad", "commando"
 
 
 def _governor(token: Token, lex: RoleLexicon) -> str | None:
-    """The first verb or attack noun above a word, as a lemma: what the sentence does with it."""
+    """The first verb or attack noun above a word, as a lemma: what the sentence does with it.
+    A list ("seized 6 rifles, 330 pounds of explosives, 16 grenades ...") is climbed whole."""
     node, hops = token.head, 0
+    listed = token.dep_ in ("conj", "appos")
     while node is not node.head and hops < 4:
         lemma = node.lemma_.lower()
         if node.pos_ == "VERB" or lemma in lex.attack_verbs or lemma in lex.weapon_not_used:
             return lemma
-        node, hops = node.head, hops + 1
+        if not listed:
+            hops += 1
+        listed = node.dep_ in ("conj", "appos")
+        node = node.head
     lemma = node.lemma_.lower()
     return lemma if node.pos_ == "VERB" else None
 
