@@ -46,30 +46,35 @@ class RoleLexicon:
     blame_words: frozenset[str]
 
 
+# RoleLexicon field -> its word list in data/roles.yaml.
+_WORD_LISTS = {
+    "attack_verbs": "attack_verbs",
+    "harm_verbs": "harm_verbs",
+    "perpetrators": "perpetrator_nouns",
+    "strong_perpetrators": "perpetrator_nouns_strong",
+    "targets": "target_nouns",
+    "victims": "victim_nouns",
+    "harm_nouns": "harm_nouns",
+    "speech_verbs": "speech_verbs",
+    "weapon_not_used": "weapon_not_used",
+    "blame_verbs": "blame_verbs",
+    "blame_words": "blame_words",
+    "vague_weapons": "vague_weapons",
+    "doer_verbs": "doer_verbs",
+    "place_words": "place_words",
+    "owned_places": "owned_places",
+    "titles": "titles",
+}
+
+
 @cache
 def role_lexicon() -> RoleLexicon:
     data = yaml.safe_load(files("dossier.data").joinpath("roles.yaml").read_text("utf-8"))
+    # Longest first: "dynamite charges" before "dynamite".
+    weapons = sorted(data["weapons"], key=len, reverse=True)
     return RoleLexicon(
-        attack_verbs=frozenset(data["attack_verbs"]),
-        harm_verbs=frozenset(data["harm_verbs"]),
-        perpetrators=frozenset(data["perpetrator_nouns"]),
-        strong_perpetrators=frozenset(data["perpetrator_nouns_strong"]),
-        targets=frozenset(data["target_nouns"]),
-        victims=frozenset(data["victim_nouns"]),
-        # Longest first: "dynamite charges" before "dynamite".
-        weapons=re.compile(
-            r"(?:" + "|".join(sorted(data["weapons"], key=len, reverse=True)) + r")", re.I
-        ),
-        harm_nouns=frozenset(data["harm_nouns"]),
-        speech_verbs=frozenset(data["speech_verbs"]),
-        weapon_not_used=frozenset(data["weapon_not_used"]),
-        blame_verbs=frozenset(data["blame_verbs"]),
-        vague_weapons=frozenset(data["vague_weapons"]),
-        doer_verbs=frozenset(data["doer_verbs"]),
-        place_words=frozenset(data["place_words"]),
-        owned_places=frozenset(data["owned_places"]),
-        titles=frozenset(data["titles"]),
-        blame_words=frozenset(data["blame_words"]),
+        weapons=re.compile(r"(?:" + "|".join(weapons) + r")", re.I),
+        **{name: frozenset(data[key]) for name, key in _WORD_LISTS.items()},
     )
 
 
