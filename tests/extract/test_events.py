@@ -118,3 +118,15 @@ def test_places_resolve_with_country_context() -> None:
     (event,) = facts.events
     assert event.place is not None and event.place.country == "Afghanistan"
     assert event.place.lat is not None
+
+
+def test_a_group_named_as_what_was_attacked_is_not_the_perpetrator() -> None:
+    facts = extract(
+        _doc(
+            "Nigerian troops killed twelve ISWAP fighters near Monguno on Tuesday, the army "
+            "said. Five ISWAP commanders were killed in the raid.",
+            published="2023-03-02",
+        )
+    )
+    assert facts.events, "the raid is an event"
+    assert all(e.perpetrator != "Islamic State West Africa Province" for e in facts.events)

@@ -100,6 +100,8 @@ class Candidate:
     roles: Roles = field(default_factory=Roles)
     # The text puts it on an occasion ("last night") even where no date can be computed.
     timed: bool = False
+    # Groups the text names as what was attacked ("killed members of an IS-K cell").
+    harmed: set[str] = field(default_factory=set)
 
     def conflicts(self, other: Candidate, parent_of: dict[str, str]) -> bool:
         """Whether two candidates must be two incidents: different days (the day a report was
@@ -166,6 +168,7 @@ class Candidate:
             self.type = other.type
         self.suicide = self.suicide or other.suicide
         self.timed = self.timed or other.timed
+        self.harmed |= other.harmed
         self.state_doer = self.state_doer and (other.state_doer or other.perpetrator is None)
         if self.date is None or (other.date and _finer(other.date, self.date)):
             self.date = other.date
@@ -363,6 +366,8 @@ def _role_score(token: Token, lex: Lexicon) -> int:
             # "claimed by X", "attacked by X"; not "held by X"
             verb = t.head.head if t.dep_ == "pobj" else t.head
             return 3 if _attack_word(verb, lex) or _verb_lemma(verb) == "claim" else 1
+        if t.dep_ in ("dobj", "nsubjpass") and _attack_word(t.head, lex):
+            return 0  # "killed members of an IS-K cell", "ISWAP fighters were killed": the harmed
         if t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "pobj" and t.head.lower_ == "from"):
             verb = t.head
             lemma = _verb_lemma(verb)
@@ -402,6 +407,18 @@ OFFICIAL_HEADS = {
 }  # not "spokesman": a group's spokesman speaks for the group
 
 
+def _harmed_groups(sentence: Span, mentions: list[Found], lex: Lexicon) -> set[str]:
+    """Groups a sentence names only as what was attacked."""
+    harmed = set()
+    for m in mentions:
+        if not _in(sentence, m.start):
+            continue
+        span = sentence.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and all(_role_score(t, lex) == 0 for t in span):
+            harmed.add(m.actor)
+    return harmed
+
+
 def _perpetrator(
     sentence: Span, mentions: list[Found], lex: Lexicon, trigger: int, found: DocState
 ) -> tuple[str, str] | None:
@@ -420,10 +437,13 @@ def _perpetrator(
     for m in inside:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         role = max((_role_score(t, lex) for t in span), default=1) if span is not None else 1
+        if role == 0:
+            continue  # the group is what was attacked
         score = role - abs(m.start - trigger) / 1000
         if best is None or score > best[0]:
             best = (score, m)
-    assert best is not None
+    if best is None:
+        return None
     chosen = best[1]
     if chosen.how == "anaphor":
         # "the group claimed it": name the group as the text last named it.
@@ -539,6 +559,7 @@ class Events:
     def _passage_group(self, incident: Candidate, groups: list[Found], doc: Doc) -> None:
         """An event whose sentences name no group belongs to the group the passage is about:
         the last group named before it, within two sentences, else the most named one."""
+        groups = [m for m in groups if m.actor not in incident.harmed]
         if not groups:
             return
         window = max(0, incident.start - 400)
@@ -634,6 +655,7 @@ class Events:
             victims=victims,
             roles=roles,
             timed=timed,
+            harmed=_harmed_groups(sentence, groups, lex),
         )
         if state_doer:
             candidate.perpetrator_text, candidate.attribution = state_doer, "confirmed"
