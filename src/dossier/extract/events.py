@@ -23,9 +23,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dossier.extract.fold import fold, name_key
+from dossier.extract.names import full_name, fullest
 from dossier.extract.numbers import COUNT, VAGUE, count_from
 from dossier.extract.places import gazetteer
-from dossier.extract.roles import Roles, full_name, fullest, role_lexicon, roles_of
+from dossier.extract.role_words import role_lexicon
+from dossier.extract.roles import Roles, roles_of
 from dossier.extract.state import DocState, Found, doc_text, state
 from dossier.model import ARMED_GROUP, Count, DateValue, Event, Evidence, Figure, Place
 

@@ -1,191 +1,36 @@
 """Who did it, to whom and what, with what: the role fillers of an attack sentence.
 
-Read from the parse of the sentence around attack and harm verbs (data/roles.yaml): the subject
-or agent of an attack verb whose head is a perpetrator noun ("urban guerrillas attacked") is an
-individual perpetrator; its object, or the subject of a passive ("the substation was
-dynamited"), is a physical target when its head is a thing and a victim when it is a person or a
-name; weapons are phrases headed by a weapon word. Each filler is its phrase as written: the
-head with its compounds and modifiers, without determiners or numbers.
+Read from the parse of the sentence around attack and harm verbs (data/roles.yaml):
+
+- doers: the subject or agent of an attack verb whose head is a perpetrator noun ("urban
+  guerrillas attacked"), the subject of placing or forcing in such a sentence, who is blamed,
+  accused or held responsible for a harm, and a person named as doing the harm;
+- targets: the object of an attack verb, or the subject of its passive, when its head is a thing
+  ("the substation was dynamited"), where bombs exploded or were placed, what is called the
+  target or objective; a place that belongs to someone keeps its owner ("offices of el
+  espectador");
+- victims: people named under a harm word (`names.py`), without their titles;
+- weapons: phrases headed by a weapon word, unless seized or found, and only with their kind
+  where the word is vague ("weapons").
+
+Each filler is its phrase as written: the head with its compounds and modifiers, without
+determiners or numbers.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
-from importlib.resources import files
 
-import yaml
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
+from dossier.extract.names import from_given, full_name, harmed, person_names
 from dossier.extract.registry import is_lower_cased
+from dossier.extract.role_words import RoleLexicon, given_names, role_lexicon
 from dossier.extract.state import doc_text
 
 _KEEP = ("compound", "amod", "nmod", "poss", "npadvmod", "nn")
 _DROP_WORDS = {"other", "several", "some", "many", "few", "two", "three", "four", "five", "one"}
-
-
-@dataclass(frozen=True)
-class RoleLexicon:
-    attack_verbs: frozenset[str]
-    harm_verbs: frozenset[str]
-    perpetrators: frozenset[str]
-    strong_perpetrators: frozenset[str]
-    targets: frozenset[str]
-    victims: frozenset[str]
-    weapons: re.Pattern[str]
-    harm_nouns: frozenset[str]
-    speech_verbs: frozenset[str]
-    weapon_not_used: frozenset[str]
-    blame_verbs: frozenset[str]
-    vague_weapons: frozenset[str]
-    doer_verbs: frozenset[str]
-    place_words: frozenset[str]
-    owned_places: frozenset[str]
-    titles: frozenset[str]
-    blame_words: frozenset[str]
-
-
-# RoleLexicon field -> its word list in data/roles.yaml.
-_WORD_LISTS = {
-    "attack_verbs": "attack_verbs",
-    "harm_verbs": "harm_verbs",
-    "perpetrators": "perpetrator_nouns",
-    "strong_perpetrators": "perpetrator_nouns_strong",
-    "targets": "target_nouns",
-    "victims": "victim_nouns",
-    "harm_nouns": "harm_nouns",
-    "speech_verbs": "speech_verbs",
-    "weapon_not_used": "weapon_not_used",
-    "blame_verbs": "blame_verbs",
-    "blame_words": "blame_words",
-    "vague_weapons": "vague_weapons",
-    "doer_verbs": "doer_verbs",
-    "place_words": "place_words",
-    "owned_places": "owned_places",
-    "titles": "titles",
-}
-
-
-@cache
-def role_lexicon() -> RoleLexicon:
-    data = yaml.safe_load(files("dossier.data").joinpath("roles.yaml").read_text("utf-8"))
-    # Longest first: "dynamite charges" before "dynamite".
-    weapons = sorted(data["weapons"], key=len, reverse=True)
-    return RoleLexicon(
-        weapons=re.compile(r"(?:" + "|".join(weapons) + r")", re.I),
-        **{name: frozenset(data[key]) for name, key in _WORD_LISTS.items()},
-    )
-
-
-@cache
-def given_names() -> frozenset[str]:
-    text = files("dossier.data").joinpath("given_names.txt").read_text("utf-8")
-    return frozenset(
-        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
-
-
-_SAINTS = {"san", "santa", "santo", "sao", "st", "saint"}
-_PARTICLES = {"de", "del", "la", "y", "da", "dos", "van", "von", "bin", "ibn"}
-_NOT_NAME_POS = {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM", "PART", "PUNCT"}
-
-
-def person_names(sentence: Span) -> list[Span]:
-    """People named in a sentence. Cased text has the tagger's PERSON entities; a lower-cased
-    archive has no capitals to go by, so there a name is a given name from data/given_names.txt
-    followed by up to four name words ("jaime pardo leal", "arturo rivera y damas")."""
-    doc = sentence.doc
-    if "dossier_persons" not in doc.user_data:  # doc.ents builds every span on each call
-        doc.user_data["dossier_persons"] = [e for e in doc.ents if e.label_ == "PERSON"]
-    persons = doc.user_data["dossier_persons"]
-    if not is_lower_cased(doc_text(doc)):
-        return [e for e in persons if sentence.start <= e.start < sentence.end]
-    lex = role_lexicon()
-    common = lex.victims | lex.perpetrators | lex.targets | lex.place_words
-    found: list[Span] = []
-    names = given_names()
-    i = sentence.start
-    while i < sentence.end:
-        token = doc[i]
-        before = doc[i - 1].lower_ if i > sentence.start else ""
-        if token.lower_ not in names or before in names or before in _SAINTS:
-            i += 1  # "san miguel", "santa ana": a place
-            continue
-        end = i + 1
-        while end < sentence.end and end - i < 5:
-            word = doc[end]
-            if word.lower_ in _PARTICLES and end + 1 < sentence.end and doc[end + 1].is_alpha:
-                end += 1
-                continue
-            if (
-                not word.is_alpha
-                or (word.is_stop and word.lower_ not in names)
-                or word.lower_ in common
-                or word.pos_ in _NOT_NAME_POS
-                or word.ent_type_ in ("GPE", "NORP", "DATE", "TIME")
-            ):
-                break
-            end += 1
-        while end - 1 > i and doc[end - 1].lower_ in _PARTICLES:
-            end -= 1
-        place = any(t.lower_ in lex.place_words for t in doc[i : end + 1] if t.i < sentence.end)
-        if end - i >= 2 and not place:  # "pedro perulapan jurisdiction" is a place
-            found.append(doc[i:end])
-        i = end
-    # The tagger's PERSON guesses hold only as name-like words, and a single word only where the
-    # text gives it in full elsewhere ("torres" is "julio torres"; not "words indistinct").
-    for ent in persons:
-        inside = sentence.start <= ent.start < sentence.end
-        if not inside or any(e.start < ent.end and ent.start < e.end for e in found):
-            continue
-        if not all(t.is_alpha and not t.is_stop and t.lower_ not in common for t in ent):
-            continue
-        if any(t.tag_ in ("NNS", "NNPS") for t in ent):
-            continue
-        if len(ent) >= 2 or len(full_name(doc, ent.text).split()) >= 2:
-            found.append(ent)
-    return found
-
-
-def _from_given(name: str) -> str:
-    """A name without the title or description before it: "col waldemar franklin quintero" is
-    "waldemar franklin quintero"; in lower-cased text, where nothing else marks where a name
-    begins, "rector ignacio ellacuria" is "ignacio ellacuria" (from the first given name)."""
-    words = name.split()
-    titles = role_lexicon().titles
-    while len(words) > 1 and words[0].lower().rstrip(".") in titles:
-        words = words[1:]
-    known = given_names()
-    first = next((i for i, w in enumerate(words) if w.lower() in known), 0)
-    return " ".join(words[first:]) if first < len(words) - 1 else " ".join(words)
-
-
-def _harmed(name: Span, lex: RoleLexicon) -> bool:
-    """Whether a name is what a harm word in its sentence was done to: a descendant of the harm
-    word ("the murder of ... rector ignacio ellacuria", "seized students hugo martinez") reached
-    by any path but the doer's (its subject or "by" phrase). The parse of a lower-cased name is
-    often split, so any of its words may carry the path."""
-    return any(
-        _harmed_from(token, lex)
-        for token in name
-        if token.head.i not in range(name.start, name.end)
-    )
-
-
-def _harmed_from(child: Token, lex: RoleLexicon) -> bool:
-    node = child.head
-    hops = 0
-    while node is not child and hops < 6:
-        lemma = node.lemma_.lower()
-        if node.pos_ in ("VERB", "NOUN") and (lemma in lex.harm_verbs or lemma in lex.harm_nouns):
-            by = child.dep_ == "prep" and child.lower_ == "by"
-            return not (by or child.dep_ in ("nsubj", "agent", "csubj"))
-        if node.lemma_.lower() in lex.speech_verbs:
-            return False
-        child, node = node, node.head
-        hops += 1
-    return False
 
 
 @dataclass
@@ -311,46 +156,6 @@ def _name_part(head: Token, lex: RoleLexicon) -> str:
             break
         end += 1
     return head.doc[start:end].text
-
-
-def fullest(names: list[str]) -> list[str]:
-    """One form per person: "jorge luis" and "mendez" give way to "jorge luis mendez"."""
-
-    def shorter(name: str, other: str) -> bool:
-        a, b = name.lower(), other.lower()
-        return a != b and (b.startswith(a + " ") or b.endswith(" " + a))
-
-    return [n for n in names if not any(shorter(n, o) for o in names)]
-
-
-def full_name(doc: Doc, name: str) -> str:
-    """The fullest form the document gives a name: "maza marquez" is "miguel maza marquez" where
-    the text says so elsewhere. Each occurrence is extended leftwards over name words, as
-    `_name_part` reads them, and the longest wins."""
-    words = name.lower().split()
-    if not words:
-        return name
-    lex = role_lexicon()
-    titles = lex.victims | lex.perpetrators | lex.targets
-    best = name
-    size = len(words)
-    for token in doc:
-        if token.lower_ != words[0] or doc[token.i : token.i + size].text.lower().split() != words:
-            continue
-        start = token.i
-        while start > max(0, token.i - 3):
-            left = doc[start - 1]
-            if not left.is_alpha or left.is_stop or left.lower_ in titles:
-                break
-            if left.pos_ not in ("PROPN", "NOUN") or left.ent_type_ in ("GPE", "NORP", "ORG"):
-                break
-            start -= 1
-        candidate = doc[start : token.i + size].text
-        if is_lower_cased(doc_text(doc)):
-            candidate = _from_given(candidate)
-        if len(candidate) > len(best):
-            best = candidate
-    return best
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -495,7 +300,7 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
                     bucket, text = roles.targets, target_phrase(thing, lex)
                 elif named and (harm or lemma in lex.attack_verbs):
                     # A victim is a person named: "senator federico estrada velez" is the name.
-                    bucket, text = roles.victims, _from_given(_name_part(thing, lex))
+                    bucket, text = roles.victims, from_given(_name_part(thing, lex))
                     if lowered and text.split()[0] not in given_names():
                         text = full_name(thing.doc, text)  # "torres" told as "julio torres"
                         if text.split()[0] not in given_names():
@@ -520,9 +325,9 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
         if doer.i not in group_tokens:
             _add_doer(roles, doer, lex, named_at)
     for name in people:
-        if name.text in roles.perpetrators or name.start in group_tokens or not _harmed(name, lex):
+        if name.text in roles.perpetrators or name.start in group_tokens or not harmed(name, lex):
             continue
-        text = _from_given(name.text)
+        text = from_given(name.text)
         if text not in roles.victims:
             roles.victims.append(text)
     for match in lex.weapons.finditer(sentence.text):
