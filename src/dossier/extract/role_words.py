@@ -24,6 +24,7 @@ class RoleLexicon:
     weapon_not_used: frozenset[str]
     blame_verbs: frozenset[str]
     vague_weapons: frozenset[str]
+    vague_modifiers: frozenset[str]
     doer_verbs: frozenset[str]
     place_words: frozenset[str]
     owned_places: frozenset[str]
@@ -45,6 +46,7 @@ _WORD_LISTS = {
     "blame_verbs": "blame_verbs",
     "blame_words": "blame_words",
     "vague_weapons": "vague_weapons",
+    "vague_modifiers": "vague_modifiers",
     "doer_verbs": "doer_verbs",
     "place_words": "place_words",
     "owned_places": "owned_places",

@@ -189,6 +189,21 @@ def _governor(token: Token, lex: RoleLexicon) -> str | None:
     return lemma if node.pos_ == "VERB" else None
 
 
+def _vague_weapon(head: Token, lex: RoleLexicon) -> bool:
+    """ "Weapons" with no kind named: bare, or told only by whose they are or what was done with
+    them ("their weapons", "recovered weapons", "sophisticated weapons")."""
+    if head.lower_ not in lex.vague_weapons:
+        return False
+    kinds = [
+        c
+        for c in head.lefts
+        if c.dep_ in ("compound", "amod", "nmod")
+        and c.tag_ not in ("VBN", "VBG", "PRP$")
+        and c.lower_ not in lex.vague_modifiers
+    ]
+    return not kinds
+
+
 def _aimed_at(sentence: Span, lex: RoleLexicon) -> list[Token]:
     """What a sentence names as the target: "the offices ... were the objective of the attack",
     "the targets of the attacks were the banco cafetero branches"."""
@@ -343,7 +358,7 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
         if _governor(span.root, lex) in lex.weapon_not_used:
             continue  # "troops seized rifles and grenades": arms taken, not used
         text = phrase(span.root)
-        if text.lower() in lex.vague_weapons:
+        if _vague_weapon(span.root, lex):
             continue
         if text not in roles.weapons:
             roles.weapons.append(text)
