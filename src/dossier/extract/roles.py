@@ -59,7 +59,7 @@ def phrase(head: Token, with_of: bool = False) -> str:
     start = head.i
     doc = head.doc
     for child in reversed(list(head.lefts)):
-        if child.dep_ == "poss" and child.pos_ == "PRON":
+        if child.dep_ == "poss" and (child.pos_ == "PRON" or child.tag_ == "WP$"):
             break  # "their houses" are the houses
         if child.dep_ in _KEEP and child.i == start - 1 and child.lower_ not in _DROP_WORDS:
             joined = child.i > 0 and doc[child.i - 1].text == "-"  # "state-owned"
@@ -101,6 +101,8 @@ def target_phrase(head: Token, lex: RoleLexicon) -> str:
             break
         if token.pos_ in ("VERB", "AUX") or token.dep_ in ("relcl", "acl"):
             break
+        if (token.dep_ == "prep" and token.lower_ != "of") or token.lower_ in ("such", "including"):
+            break  # "homes of leaders of popular movements", not "... in various sectors"
         end += 1
     if end == of.i + 1:
         return text
