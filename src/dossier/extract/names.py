@@ -24,9 +24,17 @@ def person_names(sentence: Span) -> list[Span]:
     archive has no capitals to go by, so there a name is a given name from data/given_names.txt
     followed by up to four name words ("jaime pardo leal", "arturo rivera y damas")."""
     doc = sentence.doc
-    if "dossier_persons" not in doc.user_data:  # doc.ents builds every span on each call
-        doc.user_data["dossier_persons"] = [e for e in doc.ents if e.label_ == "PERSON"]
-    persons = doc.user_data["dossier_persons"]
+    if "dossier_persons" not in doc.user_data:
+        # doc.ents builds every span on each call; keep offsets, since spans kept on the doc
+        # would tie it in a reference cycle and hold its memory until a garbage collection.
+        doc.user_data["dossier_persons"] = [
+            (e.start, e.end) for e in doc.ents if e.label_ == "PERSON"
+        ]
+    persons = [
+        doc[start:end]
+        for start, end in doc.user_data["dossier_persons"]
+        if sentence.start <= start < sentence.end
+    ]
     if not is_lower_cased(doc_text(doc)):
         return [e for e in persons if sentence.start <= e.start < sentence.end]
     lex = role_lexicon()
