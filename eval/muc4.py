@@ -68,7 +68,7 @@ def predict(facts: Facts) -> dict[str, list[list[str]]]:
         seen: dict[str, str] = {}
         for mention in mentions:
             seen.setdefault(normalise(mention), mention)
-        # "perez" or "maria elena" beside "maria elena diaz perez" is the same person, and
+        # "ortiz" or "ana lucia" beside "ana lucia vega ortiz" is the same person, and
         # "bomb" beside "bombs" the same weapon: keep one mention per entity, the fuller one.
         keys = [k for k in seen if k]
         kept = [k for k in keys if not any(_same_entity(k, o) for o in keys)]

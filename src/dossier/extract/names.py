@@ -2,7 +2,7 @@
 
 Cased text has the tagger's PERSON entities. A lower-cased archive (the FBIS wire) has no
 capitals to go by: there a name is a given name from data/given_names.txt followed by name
-words, a place that begins like a name ("san miguel", "pedro perulapan jurisdiction") is none,
+words, a place that begins like a name ("san lucas", "ramon ortega jurisdiction") is none,
 and a surname alone counts where the text gives the name in full elsewhere.
 """
 
@@ -22,7 +22,7 @@ _NOT_NAME_POS = {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM", "
 def person_names(sentence: Span) -> list[Span]:
     """People named in a sentence. Cased text has the tagger's PERSON entities; a lower-cased
     archive has no capitals to go by, so there a name is a given name from data/given_names.txt
-    followed by up to four name words ("jaime pardo leal", "arturo rivera y damas")."""
+    followed by up to four name words ("tomas herrera lago", "pablo ruiz y mora")."""
     doc = sentence.doc
     if "dossier_persons" not in doc.user_data:
         # doc.ents builds every span on each call; keep offsets, since spans kept on the doc
@@ -46,7 +46,7 @@ def person_names(sentence: Span) -> list[Span]:
         token = doc[i]
         before = doc[i - 1].lower_ if i > sentence.start else ""
         if token.lower_ not in names or before in names or before in _SAINTS:
-            i += 1  # "san miguel", "santa ana": a place
+            i += 1  # "san lucas", "santa ana": a place
             continue
         end = i + 1
         while end < sentence.end and end - i < 5:
@@ -66,11 +66,11 @@ def person_names(sentence: Span) -> list[Span]:
         while end - 1 > i and doc[end - 1].lower_ in _PARTICLES:
             end -= 1
         place = any(t.lower_ in lex.place_words for t in doc[i : end + 1] if t.i < sentence.end)
-        if end - i >= 2 and not place:  # "pedro perulapan jurisdiction" is a place
+        if end - i >= 2 and not place:  # "ramon ortega jurisdiction" is a place
             found.append(doc[i:end])
         i = end
     # The tagger's PERSON guesses hold only as name-like words, and a single word only where the
-    # text gives it in full elsewhere ("torres" is "julio torres"; not "words indistinct").
+    # text gives it in full elsewhere ("vega" is "ana lucia vega"; not "words indistinct").
     for ent in persons:
         inside = sentence.start <= ent.start < sentence.end
         if not inside or any(e.start < ent.end and ent.start < e.end for e in found):
@@ -85,9 +85,9 @@ def person_names(sentence: Span) -> list[Span]:
 
 
 def from_given(name: str) -> str:
-    """A name without the title or description before it: "col waldemar franklin quintero" is
-    "waldemar franklin quintero"; in lower-cased text, where nothing else marks where a name
-    begins, "rector ignacio ellacuria" is "ignacio ellacuria" (from the first given name)."""
+    """A name without the title or description before it: "col andres felipe rojas" is
+    "andres felipe rojas"; in lower-cased text, where nothing else marks where a name
+    begins, "rector javier soto lima" is "javier soto lima" (from the first given name)."""
     words = name.split()
     titles = role_lexicon().titles
     while len(words) > 1 and words[0].lower().rstrip(".") in titles:
@@ -99,7 +99,7 @@ def from_given(name: str) -> str:
 
 def harmed(name: Span, lex: RoleLexicon) -> bool:
     """Whether a name is what a harm word in its sentence was done to: a descendant of the harm
-    word ("the murder of ... rector ignacio ellacuria", "seized students hugo martinez") reached
+    word ("the murder of ... rector javier soto lima", "seized students marco gil") reached
     by any path but the doer's (its subject or "by" phrase). The parse of a lower-cased name is
     often split, so any of its words may carry the path."""
     return any(
@@ -135,7 +135,7 @@ def fullest(names: list[str]) -> list[str]:
 
 
 def full_name(doc: Doc, name: str) -> str:
-    """The fullest form the document gives a name: "maza marquez" is "miguel maza marquez" where
+    """The fullest form the document gives a name: "herrera lago" is "tomas herrera lago" where
     the text says so elsewhere. Each occurrence is extended leftwards over name words, as
     `_name_part` reads them, and the longest wins."""
     words = name.lower().split()

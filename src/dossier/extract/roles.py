@@ -8,7 +8,7 @@ Read from the parse of the sentence around attack and harm verbs (data/roles.yam
 - targets: the object of an attack verb, or the subject of its passive, when its head is a thing
   ("the substation was dynamited"), where bombs exploded or were placed, what is called the
   target or objective; a place that belongs to someone keeps its owner ("offices of el
-  espectador");
+  diario");
 - victims: people named under a harm word (`names.py`), without their titles;
 - weapons: phrases headed by a weapon word, unless seized or found, and only with their kind
   where the word is vague ("weapons").
@@ -75,7 +75,7 @@ def phrase(head: Token, with_of: bool = False) -> str:
     if with_of:
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ == "of":
-                # "members of the 8th front", not "... of the self-styled armed forces of ..."
+                # "members of the 3rd front", not "... of the self-styled armed forces of ..."
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 end = objects[0].i + 1 if objects else child.right_edge.i + 1
                 break
@@ -86,7 +86,7 @@ def phrase(head: Token, with_of: bool = False) -> str:
 
 def target_phrase(head: Token, lex: RoleLexicon) -> str:
     """A target as the text names it: a place that belongs to someone keeps its owner ("offices
-    of el espectador", "branch of banco popular"), up to a comma or a clause."""
+    of el diario", "branch of banco central"), up to a comma or a clause."""
     text = phrase(head)
     if head.lemma_.lower() not in lex.owned_places and head.lower_ not in lex.owned_places:
         return text
@@ -102,7 +102,7 @@ def target_phrase(head: Token, lex: RoleLexicon) -> str:
         if token.pos_ in ("VERB", "AUX") or token.dep_ in ("relcl", "acl"):
             break
         if (token.dep_ == "prep" and token.lower_ != "of") or token.lower_ in ("such", "including"):
-            break  # "homes of leaders of popular movements", not "... in various sectors"
+            break  # "homes of leaders of farm unions", not "... in various sectors"
         end += 1
     if end == of.i + 1:
         return text
@@ -117,7 +117,7 @@ def _is_name(token: Token) -> bool:
 
 def _named(token: Token, lex: RoleLexicon) -> bool:
     """A person's name, even in lower-cased text: a name entity or proper noun, or a head that is
-    no common noun of the lexicons with a compound before it ("jaime pardo leal")."""
+    no common noun of the lexicons with a compound before it ("tomas herrera lago")."""
     if token.ent_type_ in ("GPE", "LOC", "ORG", "NORP", "DATE", "CARDINAL"):
         return False
     common = token.lower_ in lex.victims or token.lemma_.lower() in lex.victims
@@ -138,7 +138,7 @@ _ABSTRACT = re.compile(r"(?:tion|ment|ity|ness|ing|ery|ism|ance|ence|ship)$")
 
 
 def _name_part(head: Token, lex: RoleLexicon) -> str:
-    """The name in "liberal senator federico estrada velez": the words before the head back to
+    """The name in "liberal senator andres rojas vidal": the words before the head back to
     the first title, determiner or other word that is no part of a name (four at most)."""
     titles = lex.victims | lex.perpetrators | lex.targets
     start = head.i
@@ -150,7 +150,7 @@ def _name_part(head: Token, lex: RoleLexicon) -> str:
             break
         start -= 1
     end = head.i + 1
-    while end < min(len(head.doc), head.i + 3):  # "jaramillo ossa" after "bernardo"
+    while end < min(len(head.doc), head.i + 3):  # "herrera lago" after "tomas"
         right = head.doc[end]
         if not right.is_alpha or right.is_stop or right.lower_ in titles:
             break
@@ -176,7 +176,7 @@ _COLLECTIVE = {"member", "members", "group", "band", "gang", "squad", "commando"
 
 def _governor(token: Token, lex: RoleLexicon) -> str | None:
     """The first verb or attack noun above a word, as a lemma: what the sentence does with it.
-    A list ("seized 6 rifles, 330 pounds of explosives, 16 grenades ...") is climbed whole."""
+    A list ("seized 4 rifles, 200 pounds of explosives, 9 grenades ...") is climbed whole."""
     node, hops = token.head, 0
     listed = token.dep_ in ("conj", "appos")
     while node is not node.head and hops < 4:
@@ -208,7 +208,7 @@ def _vague_weapon(head: Token, lex: RoleLexicon) -> bool:
 
 def _aimed_at(sentence: Span, lex: RoleLexicon) -> list[Token]:
     """What a sentence names as the target: "the offices ... were the objective of the attack",
-    "the targets of the attacks were the banco cafetero branches"."""
+    "the targets of the attacks were the banco central branches"."""
     found: list[Token] = []
     for token in sentence:
         if token.lemma_.lower() not in ("target", "objective") or token.head.lemma_ != "be":
@@ -245,7 +245,7 @@ def _add_doer(
     roles: Roles, doer: Token, lex: RoleLexicon, names: dict[int, Span] | None = None
 ) -> None:
     """Keep a doer whose head is a perpetrator noun, as its phrase ("members of the FMLN", "a
-    group of 10 paid assassins"), or who is a person named ("ordered by fidel castano")."""
+    group of six hired gunmen"), or who is a person named ("ordered by ramon ortega")."""
     if doer.lower_ in lex.perpetrators or doer.lemma_.lower() in lex.perpetrators:
         text = phrase(doer, with_of=doer.lemma_.lower() in _COLLECTIVE)
     elif names and doer.i in names:
@@ -302,10 +302,10 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
             elif dep == "prep" and child.lower_ in _AT and not harm:
                 undergoers = [g for c in child.children if c.dep_ == "pobj" for g in _conjuncts(c)]
             elif dep == "prep" and child.lower_ == "of" and token.pos_ == "NOUN" and harm:
-                # "the murder of colonel waldemar franklin quintero"
+                # "the murder of colonel andres rojas vidal"
                 undergoers = [g for c in child.children if c.dep_ == "pobj" for g in _conjuncts(c)]
             elif dep == "poss" and token.pos_ == "NOUN" and harm:
-                undergoers = [child]  # "bernardo jaramillo ossa's murder"
+                undergoers = [child]  # "tomas herrera lago's murder"
             for doer in doers:
                 if doer.i in group_tokens:
                     continue
@@ -316,10 +316,10 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
                 if (word in lex.targets or base in lex.targets) and not harm:
                     bucket, text = roles.targets, target_phrase(thing, lex)
                 elif named and (harm or lemma in lex.attack_verbs):
-                    # A victim is a person named: "senator federico estrada velez" is the name.
+                    # A victim is a person named: "senator andres rojas vidal" is the name.
                     bucket, text = roles.victims, from_given(_name_part(thing, lex))
                     if lowered and text.split()[0] not in given_names():
-                        text = full_name(thing.doc, text)  # "torres" told as "julio torres"
+                        text = full_name(thing.doc, text)  # "vega" told as "ana lucia vega"
                         if text.split()[0] not in given_names():
                             continue  # lower-cased text: no given name, no sure person
                 else:
