@@ -139,7 +139,7 @@ class Candidate:
         if self.date is not None or specific or self.timed:
             return True
         if self.type != "surrender" and self.roles.victims:
-            return True  # "the murder of senator tomas herrera lago": a person named makes it one attack
+            return True  # "the murder of senator tomas herrera lago": one attack, one person
         if self.type == "surrender":
             return any(r.kind == "count" for r in self.reports)
         # "a car bomb destroyed the building": the weapon stands for the unnamed doer.
