@@ -409,36 +409,38 @@ OFFICIAL_HEADS = {
 }  # not "spokesman": a group's spokesman speaks for the group
 
 
-def _harmed_groups(sentence: Span, mentions: list[Found], lex: Lexicon) -> set[str]:
-    """Groups a sentence names only as what was attacked."""
-    harmed = set()
+def _mention_roles(sentence: Span, mentions: list[Found], lex: Lexicon) -> list[tuple[Found, int]]:
+    """Each group mention in the sentence with how strongly it reads as the doer (the best of
+    its words); 0 means the sentence names it as what was attacked."""
+    scored = []
     for m in mentions:
         if not _in(sentence, m.start):
             continue
         span = sentence.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and all(_role_score(t, lex) == 0 for t in span):
-            harmed.add(m.actor)
-    return harmed
+        role = max((_role_score(t, lex) for t in span), default=1) if span is not None else 1
+        scored.append((m, role))
+    return scored
 
 
 def _perpetrator(
-    sentence: Span, mentions: list[Found], lex: Lexicon, trigger: int, found: DocState
+    sentence: Span,
+    scored: list[tuple[Found, int]],
+    mentions: list[Found],
+    trigger: int,
+    found: DocState,
 ) -> tuple[str, str] | None:
-    """The group the sentence says did it: the doer of the trigger, else the nearest group."""
-    inside = [m for m in mentions if _in(sentence, m.start)]
+    """The group the sentence says did it (`scored` by `_mention_roles`): the doer of the
+    trigger, else the nearest group."""
+    inside = scored
     speaker = found.speaker_spans.get(sentence.start_char)
     if speaker is not None:
         # "local Taliban officials said": the officials speak; they did not carry it out.
         head = sentence.doc.char_span(*speaker, alignment_mode="expand")
         if head is not None and head.root.lemma_.lower() in OFFICIAL_HEADS:
-            inside = [m for m in inside if not speaker[0] <= m.start < speaker[1]]
-    if not inside:
-        return None
+            inside = [(m, role) for m, role in inside if not speaker[0] <= m.start < speaker[1]]
     doc = sentence.doc
     best: tuple[float, Found] | None = None
-    for m in inside:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        role = max((_role_score(t, lex) for t in span), default=1) if span is not None else 1
+    for m, role in inside:
         if role == 0:
             continue  # the group is what was attacked
         score = role - abs(m.start - trigger) / 1000
@@ -612,7 +614,8 @@ class Events:
         near = bool(places) and not at
         places = at or places
         state_doer = _state_doer(sentence.doc, trigger, found)
-        perpetrator = None if state_doer else _perpetrator(sentence, groups, lex, trigger, found)
+        scored = _mention_roles(sentence, groups, lex)
+        perpetrator = None if state_doer else _perpetrator(sentence, scored, groups, trigger, found)
         roles = roles_of(sentence, _group_tokens(sentence, groups))
         # "last night" in a text without a publication date: no date, but one occasion.
         timed = not dated and bool(lex.occasion.search(sentence.text))
@@ -657,7 +660,7 @@ class Events:
             victims=victims,
             roles=roles,
             timed=timed,
-            harmed=_harmed_groups(sentence, groups, lex),
+            harmed={m.actor for m, role in scored if role == 0},
         )
         if state_doer:
             candidate.perpetrator_text, candidate.attribution = state_doer, "confirmed"
