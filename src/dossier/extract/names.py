@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from dossier.extract.registry import is_lower_cased
-from dossier.extract.role_words import RoleLexicon, given_names, role_lexicon
+from dossier.extract.role_words import RoleLexicon, common_nouns, given_names, role_lexicon
 from dossier.extract.state import doc_text
 
 _SAINTS = {"san", "santa", "santo", "sao", "st", "saint"}
@@ -36,9 +36,9 @@ def person_names(sentence: Span) -> list[Span]:
         if sentence.start <= start < sentence.end
     ]
     if not is_lower_cased(doc_text(doc)):
-        return [e for e in persons if sentence.start <= e.start < sentence.end]
+        return persons
     lex = role_lexicon()
-    common = lex.victims | lex.perpetrators | lex.targets | lex.place_words
+    common = common_nouns() | lex.place_words
     found: list[Span] = []
     names = given_names()
     i = sentence.start
@@ -72,8 +72,7 @@ def person_names(sentence: Span) -> list[Span]:
     # The tagger's PERSON guesses hold only as name-like words, and a single word only where the
     # text gives it in full elsewhere ("vega" is "ana lucia vega"; not "words indistinct").
     for ent in persons:
-        inside = sentence.start <= ent.start < sentence.end
-        if not inside or any(e.start < ent.end and ent.start < e.end for e in found):
+        if any(e.start < ent.end and ent.start < e.end for e in found):
             continue
         if not all(t.is_alpha and not t.is_stop and t.lower_ not in common for t in ent):
             continue
@@ -134,6 +133,22 @@ def fullest(names: list[str]) -> list[str]:
     return [n for n in names if not any(shorter(n, o) for o in names)]
 
 
+def name_start(doc: Doc, i: int, most: int, kinds: tuple[str, ...]) -> int:
+    """Where a name that goes on at token `i` begins: leftwards over up to `most` name words,
+    stopping at punctuation, a stop word, a noun of the lexicons ("senator"), a word of another
+    part of speech than `kinds`, or a place, nationality or organisation."""
+    common = common_nouns()
+    start = i
+    while start > max(0, i - most):
+        left = doc[start - 1]
+        if not left.is_alpha or left.is_stop or left.lower_ in common:
+            break
+        if left.pos_ not in kinds or left.ent_type_ in ("GPE", "NORP", "ORG"):
+            break
+        start -= 1
+    return start
+
+
 def full_name(doc: Doc, name: str) -> str:
     """The fullest form the document gives a name: "herrera lago" is "tomas herrera lago" where
     the text says so elsewhere. Each occurrence is extended leftwards over name words, as
@@ -141,23 +156,15 @@ def full_name(doc: Doc, name: str) -> str:
     words = name.lower().split()
     if not words:
         return name
-    lex = role_lexicon()
-    titles = lex.victims | lex.perpetrators | lex.targets
+    lowered = is_lower_cased(doc_text(doc))
     best = name
     size = len(words)
     for token in doc:
         if token.lower_ != words[0] or doc[token.i : token.i + size].text.lower().split() != words:
             continue
-        start = token.i
-        while start > max(0, token.i - 3):
-            left = doc[start - 1]
-            if not left.is_alpha or left.is_stop or left.lower_ in titles:
-                break
-            if left.pos_ not in ("PROPN", "NOUN") or left.ent_type_ in ("GPE", "NORP", "ORG"):
-                break
-            start -= 1
+        start = name_start(doc, token.i, 3, ("PROPN", "NOUN"))
         candidate = doc[start : token.i + size].text
-        if is_lower_cased(doc_text(doc)):
+        if lowered:
             candidate = from_given(candidate)
         if len(candidate) > len(best):
             best = candidate

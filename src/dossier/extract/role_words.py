@@ -71,3 +71,11 @@ def given_names() -> frozenset[str]:
     return frozenset(
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )
+
+
+@cache
+def common_nouns() -> frozenset[str]:
+    """Nouns the lexicons use for people and things ("senator", "guerrillas", "office"): never
+    part of a person's name."""
+    lex = role_lexicon()
+    return lex.victims | lex.perpetrators | lex.targets

@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from dossier.extract.names import from_given, full_name, harmed, person_names
+from dossier.extract.names import from_given, full_name, harmed, name_start, person_names
 from dossier.extract.registry import is_lower_cased
-from dossier.extract.role_words import RoleLexicon, given_names, role_lexicon
+from dossier.extract.role_words import RoleLexicon, common_nouns, given_names, role_lexicon
 from dossier.extract.state import doc_text
 
 _KEEP = ("compound", "amod", "nmod", "poss", "npadvmod", "nn")
@@ -137,18 +137,11 @@ def _named(token: Token, lex: RoleLexicon) -> bool:
 _ABSTRACT = re.compile(r"(?:tion|ment|ity|ness|ing|ery|ism|ance|ence|ship)$")
 
 
-def _name_part(head: Token, lex: RoleLexicon) -> str:
+def _name_part(head: Token) -> str:
     """The name in "liberal senator andres rojas vidal": the words before the head back to
     the first title, determiner or other word that is no part of a name (four at most)."""
-    titles = lex.victims | lex.perpetrators | lex.targets
-    start = head.i
-    while start > max(0, head.i - 4):
-        left = head.doc[start - 1]
-        if not left.is_alpha or left.is_stop or left.lower_ in titles:
-            break
-        if left.pos_ not in ("PROPN", "NOUN", "ADJ") or left.ent_type_ in ("GPE", "NORP", "ORG"):
-            break
-        start -= 1
+    titles = common_nouns()
+    start = name_start(head.doc, head.i, 4, ("PROPN", "NOUN", "ADJ"))
     end = head.i + 1
     while end < min(len(head.doc), head.i + 3):  # "herrera lago" after "tomas"
         right = head.doc[end]
@@ -317,7 +310,7 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
                     bucket, text = roles.targets, target_phrase(thing, lex)
                 elif named and (harm or lemma in lex.attack_verbs):
                     # A victim is a person named: "senator andres rojas vidal" is the name.
-                    bucket, text = roles.victims, from_given(_name_part(thing, lex))
+                    bucket, text = roles.victims, from_given(_name_part(thing))
                     if lowered and text.split()[0] not in given_names():
                         text = full_name(thing.doc, text)  # "vega" told as "ana lucia vega"
                         if text.split()[0] not in given_names():
