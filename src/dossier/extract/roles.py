@@ -153,6 +153,21 @@ def _name_part(head: Token) -> str:
     return head.doc[start:end].text
 
 
+def _keep(bucket: list[str], text: str) -> None:
+    """Add a filler once, in the order the text gives them."""
+    if text not in bucket:
+        bucket.append(text)
+
+
+def _target_noun(token: Token, lex: RoleLexicon) -> bool:
+    return token.lower_ in lex.targets or token.lemma_.lower() in lex.targets
+
+
+def _objects(preposition: Token) -> list[Token]:
+    """The objects of a preposition and what they list: "against the mayor and his escort"."""
+    return [g for c in preposition.children if c.dep_ == "pobj" for g in _conjuncts(c)]
+
+
 def _conjuncts(token: Token) -> list[Token]:
     """A phrase and what it lists: "a substation and a pylon", "three vehicles -- a truck, ..."."""
     listed = [c for c in token.conjuncts if c.i > token.i]
@@ -209,11 +224,7 @@ def _aimed_at(sentence: Span, lex: RoleLexicon) -> list[Token]:
         other = "nsubj" if token.dep_ == "attr" else "attr" if token.dep_ == "nsubj" else None
         for child in token.head.children:
             if child.dep_ == other:
-                found += [
-                    t
-                    for t in _conjuncts(child)
-                    if t.lower_ in lex.targets or t.lemma_.lower() in lex.targets
-                ]
+                found += [t for t in _conjuncts(child) if _target_noun(t, lex)]
     return found
 
 
@@ -245,8 +256,7 @@ def _add_doer(
         text = names[doer.i].text
     else:
         return
-    if text not in roles.perpetrators:
-        roles.perpetrators.append(text)
+    _keep(roles.perpetrators, text)
 
 
 def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
@@ -266,13 +276,9 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
                         _add_doer(roles, doer, lex)
                 elif child.dep_ == "prep" and child.lower_ in _AT:
                     # "placed three bombs at bank branches"
-                    for thing in (
-                        g for c in child.children if c.dep_ == "pobj" for g in _conjuncts(c)
-                    ):
-                        if thing.lower_ in lex.targets or thing.lemma_.lower() in lex.targets:
-                            text = target_phrase(thing, lex)
-                            if text not in roles.targets:
-                                roles.targets.append(text)
+                    for thing in _objects(child):
+                        if _target_noun(thing, lex):
+                            _keep(roles.targets, target_phrase(thing, lex))
             continue
         if token.pos_ not in ("VERB", "NOUN") or (
             lemma not in lex.attack_verbs and lemma not in lex.harm_verbs
@@ -289,14 +295,14 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
                 dep == "prep" and child.lower_ == "by" and token.pos_ == "NOUN"
             ):
                 # "murdered by security forces", "an attack by urban guerrillas"
-                doers = [g for c in child.children if c.dep_ == "pobj" for g in _conjuncts(c)]
+                doers = _objects(child)
             elif dep in ("dobj", "nsubjpass"):
                 undergoers = _conjuncts(child)
             elif dep == "prep" and child.lower_ in _AT and not harm:
-                undergoers = [g for c in child.children if c.dep_ == "pobj" for g in _conjuncts(c)]
+                undergoers = _objects(child)
             elif dep == "prep" and child.lower_ == "of" and token.pos_ == "NOUN" and harm:
                 # "the murder of colonel andres rojas vidal"
-                undergoers = [g for c in child.children if c.dep_ == "pobj" for g in _conjuncts(c)]
+                undergoers = _objects(child)
             elif dep == "poss" and token.pos_ == "NOUN" and harm:
                 undergoers = [child]  # "tomas herrera lago's murder"
             for doer in doers:
@@ -304,9 +310,8 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
                     continue
                 _add_doer(roles, doer, lex, named_at if harm else None)
             for thing in undergoers:
-                word, base = thing.lower_, thing.lemma_.lower()
                 named = _named(thing, lex)
-                if (word in lex.targets or base in lex.targets) and not harm:
+                if _target_noun(thing, lex) and not harm:
                     bucket, text = roles.targets, target_phrase(thing, lex)
                 elif named and (harm or lemma in lex.attack_verbs):
                     # A victim is a person named: "senator andres rojas vidal" is the name.
@@ -317,8 +322,7 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
                             continue  # lower-cased text: no given name, no sure person
                 else:
                     continue
-                if text not in bucket:
-                    bucket.append(text)
+                _keep(bucket, text)
     for token in sentence:
         # "perpetrated by urban guerrillas", "terrorists staged ...": doers whatever the verb.
         agent = token.dep_ == "pobj" and token.head.lower_ == "by"
@@ -328,18 +332,14 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
         for doer in _conjuncts(token):
             _add_doer(roles, doer, lex)
     for thing in _aimed_at(sentence, lex):
-        text = target_phrase(thing, lex)
-        if text not in roles.targets:
-            roles.targets.append(text)
+        _keep(roles.targets, target_phrase(thing, lex))
     for doer in _blamed(sentence, lex):
         if doer.i not in group_tokens:
             _add_doer(roles, doer, lex, named_at)
     for name in people:
         if name.text in roles.perpetrators or name.start in group_tokens or not harmed(name, lex):
             continue
-        text = from_given(name.text)
-        if text not in roles.victims:
-            roles.victims.append(text)
+        _keep(roles.victims, from_given(name.text))
     for match in lex.weapons.finditer(sentence.text):
         span = sentence.doc.char_span(
             sentence.start_char + match.start(), sentence.start_char + match.end(), "expand"
@@ -352,9 +352,6 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
             continue  # "Andrew Mines" is a person
         if _governor(span.root, lex) in lex.weapon_not_used:
             continue  # "troops seized rifles and grenades": arms taken, not used
-        text = phrase(span.root)
-        if _vague_weapon(span.root, lex):
-            continue
-        if text not in roles.weapons:
-            roles.weapons.append(text)
+        if not _vague_weapon(span.root, lex):
+            _keep(roles.weapons, phrase(span.root))
     return roles
