@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from dossier.extract import extract_many
+from dossier.extract.names import fullest
 from dossier.ingest.guard import content_hash
 from dossier.model import Document, Facts
 from eval.fields import Score
@@ -71,19 +72,10 @@ def predict(facts: Facts) -> dict[str, list[list[str]]]:
         # "ortiz" or "ana lucia" beside "ana lucia vega ortiz" is the same person, and
         # "bomb" beside "bombs" the same weapon: keep one mention per entity, the fuller one.
         keys = [k for k in seen if k]
-        kept = [k for k in keys if not any(_same_entity(k, o) for o in keys)]
+        present = set(keys)
+        kept = [k for k in fullest(keys) if k + "s" not in present and k + "es" not in present]
         result[role] = [[seen[k]] for k in kept]
     return result
-
-
-def _same_entity(mention: str, other: str) -> bool:
-    """Whether `mention` is a shorter form of `other`: its words end or begin it, or it is the
-    singular of the same phrase."""
-    if mention == other:
-        return False
-    if other.endswith(" " + mention) or other.startswith(mention + " "):
-        return True
-    return other == mention + "s" or other == mention + "es"
 
 
 def _max_matching(predicted: list[list[str]], gold: list[list[Any]]) -> int:
