@@ -16,7 +16,6 @@ import tempfile
 import time
 from pathlib import Path
 
-from dossier.extract.registry import load_registry
 from dossier.model import (
     Actor,
     Claim,
@@ -34,6 +33,7 @@ from dossier.model import (
 from dossier.resolve.actors import canonical_names, remember
 from dossier.resolve.incidents import WINDOW_DAYS, same_incident
 from dossier.store import Store
+from dossier.vocab.registry import load_registry
 
 SIZES = (1_000, 5_000, 10_000)
 PLACES = [

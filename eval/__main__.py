@@ -14,10 +14,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from dossier.extract import extract
-from dossier.extract.fold import name_key
 from dossier.ingest import read_path
 from dossier.model import ARMED_GROUP, Document, Facts
 from dossier.settings import Settings
+from dossier.vocab.fold import name_key
 from eval.fields import (
     EVENT_FIELDS,
     Score,

@@ -16,7 +16,28 @@ SECURITY_FORCE = "security_force"
 PERSON = "person"
 STATE = "state"
 
-ATTRIBUTIONS = ("claimed", "accused", "suspected", "confirmed", "unknown")
+# Closed vocabularies, defined once: every stage, the store and every surface use these names.
+# Event types, most specific first (the order data/events.yaml lists their cues in).
+EVENT_TYPES = (
+    "surrender",
+    "kidnapping",
+    "assassination",
+    "drone_strike",
+    "airstrike",
+    "missile_strike",
+    "shelling",
+    "bombing",
+    "ambush",
+    "armed_assault",
+    "clash",
+    "attack",
+)
+# Who says a group did it: its own claim, an accusation, a suspicion, the text's own statement.
+STANCES = ("claimed", "accused", "suspected", "confirmed", "unknown")
+ATTRIBUTIONS = STANCES
+# What a figure counts; "count" is people of a non-attack event (fighters who surrendered),
+# "casualties" the killed and wounded lumped together.
+FIGURE_KINDS = ("killed", "wounded", "abducted", "casualties", "count")
 RELATION_TYPES = (
     "branch_of",
     "founded_from",
@@ -27,6 +48,8 @@ RELATION_TYPES = (
     "recruits_from",
     "affiliated_with",
 )
+PLACE_KINDS = ("country", "region", "city", "unknown")
+DATE_PRECISIONS = ("day", "month", "year", "range", "open_range")
 
 
 @dataclass(frozen=True)
@@ -71,11 +94,32 @@ class Refusal:
 
 @dataclass(frozen=True)
 class Evidence:
+    """Where a fact is stated: a span [start, end) of a document's clean text, or a cell (`row`,
+    `column`) of a structured record, such as a row of an ACLED or GTD export, whose document is
+    `document_id`. Both render as one citation (`citation`); a span's quote is
+    `document.text[start:end]`, a cell's is the cell's value."""
+
     document_id: str
     start: int
     end: int
     # Who the text attributes the fact to ("police said"); None is the document's own voice.
     source: str | None = None
+    row: int | None = None
+    column: str | None = None
+
+    @property
+    def is_cell(self) -> bool:
+        return self.column is not None
+
+    @property
+    def citation(self) -> str:
+        """`doc:START-END` for a span, `doc#ROW.COLUMN` for a cell."""
+        if self.column is not None:
+            return f"{self.document_id}#{self.row}.{self.column}"
+        return f"{self.document_id}:{self.start}-{self.end}"
+
+    def __str__(self) -> str:
+        return f"[{self.citation}]"
 
 
 @dataclass(frozen=True)
@@ -136,11 +180,13 @@ class Place:
 
 @dataclass(frozen=True)
 class Figure:
-    """One figure of an event as one source gives it: kind is killed, wounded, abducted or count."""
+    """One figure of an event as one source gives it (kind: one of FIGURE_KINDS), with the
+    sentence that states it."""
 
     kind: str
     count: Count
     source: str | None
+    evidence: Evidence | None = None
 
 
 @dataclass(frozen=True)
@@ -240,3 +286,75 @@ class Facts:
     claims: tuple[Claim, ...] = ()
     victim_categories: tuple[VictimCategory, ...] = ()
     anomalies: tuple[Anomaly, ...] = ()
+
+
+# ---- What the store reads back: records, never ORM rows ----------------------------------------
+
+
+@dataclass(frozen=True)
+class Report:
+    """One document's report of an attack as stored, with the incident it belongs to: the
+    reports of one attack in different documents share `incident`."""
+
+    incident: int
+    type: str
+    evidence: Evidence
+    perpetrator: str | None = None
+    suicide: bool = False
+    date: str | None = None
+    place: str | None = None  # below country level; None when only a country is known
+    country: str | None = None
+    attribution: str = "unknown"
+    attributed_by: str | None = None
+    figures: tuple[Figure, ...] = ()
+    targets: tuple[str, ...] = ()
+    victims: tuple[str, ...] = ()
+    weapons: tuple[str, ...] = ()
+
+    @property
+    def document_id(self) -> str:
+        return self.evidence.document_id
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A stored span with the text it quotes and a label (a statement's topic, a claim's source,
+    an anomaly's reason, a victim category)."""
+
+    evidence: Evidence
+    text: str
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class AliasUse:
+    """A name an actor goes by in the store: the first and last publication dates it was used
+    on (ISO), the documents that use it, and its first use to cite."""
+
+    alias: str
+    first: str | None
+    last: str | None
+    documents: tuple[str, ...]
+    first_use: Evidence
+
+
+@dataclass(frozen=True)
+class ActorSummary:
+    name: str
+    kind: str
+    registered: bool
+    documents: int
+    mentions: int
+    aliases: tuple[str, ...]
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """A stored document as a reader sees it in a list of sources."""
+
+    id: str
+    title: str | None
+    published: str | None
+    source: str | None
+    path: str

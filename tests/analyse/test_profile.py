@@ -8,8 +8,8 @@ import pytest
 
 from dossier.analyse.profile import build_profile
 from dossier.errors import NotFound
-from dossier.extract.fold import name_key
 from dossier.store import Store
+from dossier.vocab.fold import name_key
 from tests.conftest import CORPUS, SEED
 from tests.store.test_store import ingest
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dossier.extract import extract
 from dossier.extract.aliases import best_long_form
-from dossier.extract.fold import fold, name_key
 from dossier.model import ARMED_GROUP, Document, Facts
+from dossier.vocab.fold import fold, name_key
 from tests.conftest import CORPUS, SHARED, load_document
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dossier.extract.fold import name_key
 from dossier.model import Actor, Document, Evidence, Facts, Mention
 from dossier.resolve.actors import canonical_names, may_merge, remember
+from dossier.vocab.fold import name_key
 
 
 def _facts(*names: str, registered: bool = False) -> Facts:

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from dossier.analyse.danger import best_report, count_incident, danger_index, incidents_of
 from dossier.errors import NotFound
-from dossier.extract.fold import name_key
-from dossier.extract.statements import IDENTITY, OTHER, topics
 from dossier.store import Cited, DatedAlias, Store, StoredEvent
+from dossier.vocab.fold import name_key
+from dossier.vocab.topics import IDENTITY, OTHER, topics
 
 SECTION_LIMIT = 8
 DISPLAY_CHARS = 420

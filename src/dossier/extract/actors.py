@@ -5,8 +5,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dossier.extract.registry import Entry, Registry, load_registry
 from dossier.extract.state import ActorInfo, doc_text, state
+from dossier.vocab.registry import Entry, Registry, load_registry
 
 
 def registered(entry: Entry) -> ActorInfo:

@@ -15,10 +15,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dossier.extract.actors import registered
-from dossier.extract.fold import fold
 from dossier.extract.kinds import kind_of
-from dossier.extract.registry import Registry, is_acronym, is_lower_cased, load_registry
 from dossier.extract.state import ActorInfo, DocState, doc_text, state
+from dossier.vocab.fold import fold
+from dossier.vocab.registry import Registry, is_acronym, is_lower_cased, load_registry
 
 _PAREN = re.compile(r"\(([^()\n]{1,160})\)")
 _AKA_LEAD = re.compile(

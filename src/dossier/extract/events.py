@@ -22,7 +22,6 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from dossier.extract.fold import fold, name_key
 from dossier.extract.names import full_name, fullest
 from dossier.extract.numbers import COUNT, VAGUE, count_from
 from dossier.extract.places import gazetteer
@@ -30,6 +29,7 @@ from dossier.extract.role_words import role_lexicon
 from dossier.extract.roles import Roles, roles_of
 from dossier.extract.state import DocState, Found, doc_text, state
 from dossier.model import ARMED_GROUP, Count, DateValue, Event, Evidence, Figure, Place
+from dossier.vocab.fold import fold, name_key
 
 SPECIFIC_PLACE = ("city", "region", "unknown")
 _REFERENCE = re.compile(

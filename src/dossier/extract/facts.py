@@ -7,7 +7,6 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from dossier.extract.fold import name_key
 from dossier.extract.state import Found, state
 from dossier.model import (
     Actor,
@@ -19,6 +18,7 @@ from dossier.model import (
     Statement,
     VictimCategory,
 )
+from dossier.vocab.fold import name_key
 
 
 def _aliases(name: str, mentions: list[Found], text: str) -> tuple[str, ...]:

@@ -8,8 +8,8 @@ from importlib.resources import files
 
 import yaml
 
-from dossier.extract.fold import name_key
 from dossier.model import ORGANIZATION
+from dossier.vocab.fold import name_key
 
 
 @cache

@@ -22,9 +22,9 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dossier.extract.fold import fold, name_key
 from dossier.extract.state import doc_text, state
 from dossier.model import Place
+from dossier.vocab.fold import fold, name_key
 
 _SUFFIX = re.compile(
     r"\s+(?:province|district|region|state|governorate|county|prefecture|city|town|village|area)$"

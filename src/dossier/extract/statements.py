@@ -8,44 +8,11 @@ the profile can still show it, and nothing the article says about a group is los
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from functools import cache
-from importlib.resources import files
-
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from dossier.extract.state import state
-
-OTHER = "other"
-IDENTITY = "identity"
-
-
-@dataclass(frozen=True)
-class Topic:
-    topic: str
-    title: str
-    cues: re.Pattern[str]
-
-
-@cache
-def topics() -> tuple[Topic, ...]:
-    data = yaml.safe_load(files("dossier.data").joinpath("topics.yaml").read_text("utf-8"))
-    return tuple(
-        Topic(t["topic"], t["title"], re.compile(r"\b(?:" + "|".join(t["cues"]) + r")\b", re.I))
-        for t in data
-    )
-
-
-def topic_of(sentence: str) -> str:
-    best, hits = OTHER, 0
-    for topic in topics():
-        n = len(topic.cues.findall(sentence))
-        if n > hits:
-            best, hits = topic.topic, n
-    return best
+from dossier.vocab.topics import IDENTITY, topic_of
 
 
 class Statements:

@@ -17,9 +17,9 @@ from importlib.resources import files
 import yaml
 from rapidfuzz import fuzz, process
 
-from dossier.extract.fold import name_key
-from dossier.extract.registry import is_acronym, load_registry
 from dossier.model import Facts
+from dossier.vocab.fold import name_key
+from dossier.vocab.registry import is_acronym, load_registry
 
 # A spelling variant scores at least this (token sort ratio, 0-100) against the known name.
 FUZZY_THRESHOLD = 92

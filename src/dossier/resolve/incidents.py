@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dossier.extract.fold import name_key
 from dossier.model import ReportedEvent
+from dossier.vocab.fold import name_key
 
 WINDOW_DAYS = 2
 GENERIC_TYPES = {"attack", "clash"}

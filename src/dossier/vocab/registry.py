@@ -13,12 +13,19 @@ from functools import cache, lru_cache
 from importlib.resources import files
 
 import yaml
-from spacy.lang.en.stop_words import STOP_WORDS
 
-from dossier.extract.fold import fold, name_key
 from dossier.model import ARMED_GROUP
+from dossier.vocab.fold import fold, name_key
 
 REGISTRY_FILES = ("groups.yaml", "organizations.yaml")
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    """English stop words (data/stop_words.txt, spaCy's list kept as data so that the registry
+    loads without spaCy)."""
+    text = files("dossier.data").joinpath("stop_words.txt").read_text(encoding="utf-8")
+    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
 
 
 @dataclass(frozen=True)
@@ -110,7 +117,7 @@ def is_lower_cased(text: str) -> bool:
 
 
 def _word_like(surface: str) -> bool:
-    return is_acronym(surface) and (len(surface) <= 2 or surface.lower() in STOP_WORDS)
+    return is_acronym(surface) and (len(surface) <= 2 or surface.lower() in stop_words())
 
 
 def _exact_key(surface: str) -> str:
