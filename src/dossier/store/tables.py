@@ -134,6 +134,9 @@ class EventRow(Base):
     figures: Mapped[list[FigureRow]] = relationship(
         cascade="all, delete-orphan", lazy="selectin", order_by="FigureRow.id"
     )
+    roles: Mapped[list[EventRoleRow]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", order_by="EventRoleRow.id"
+    )
 
 
 class FigureRow(Base):
@@ -146,6 +149,20 @@ class FigureRow(Base):
     source: Mapped[str | None] = mapped_column(Text)
     low: Mapped[int | None] = mapped_column(Integer)
     high: Mapped[int | None] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    # The sentence that states the figure (absent for figures stored before revision 0005).
+    char_start: Mapped[int | None] = mapped_column(Integer)
+    char_end: Mapped[int | None] = mapped_column(Integer)
+
+
+class EventRoleRow(Base):
+    """A role filler of an event as its report gives it: a target, a victim, a weapon, or an
+    individual perpetrator, in the order the text gives them."""
+
+    __tablename__ = "event_roles"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(16))  # target, victim, weapon, perpetrator
     text: Mapped[str] = mapped_column(Text)
 
 
