@@ -31,6 +31,7 @@ def test_any_alias_finds_the_profile(store: Store) -> None:
 
 def test_is_k_profile_sections_aliases_and_citations(store: Store, seed_gold: dict) -> None:
     profile = build_profile(store, "IS-K", limit=None)
+    quotes = {q.evidence: q.text for q in profile.quotes}
     topics = {s.topic: s for s in profile.sections}
     for topic in ("identity", "formation", "fighters", "relations", "attacks", "danger"):
         assert topics[topic].lines, f"the profile says nothing under {topic}"
@@ -46,6 +47,7 @@ def test_is_k_profile_sections_aliases_and_citations(store: Store, seed_gold: di
             for c in line.citations:
                 quote = store.document_text(c.document_id)[c.start : c.end]
                 assert quote.strip()
+                assert quotes[c] == quote
                 if line.quoted:
                     assert " ".join(quote.split())[:100] == line.text[:100]
 
