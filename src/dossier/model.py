@@ -128,10 +128,10 @@ class Evidence:
         without its brackets; ValueError when it is neither. A document id may itself hold
         `:` or `#`, so the document is whatever comes before the last one."""
         bare = citation.strip("[]")
-        span = re.fullmatch(r"(?P<doc>.+):(?P<start>\d+)-(?P<end>\d+)", bare)
+        span = re.fullmatch(r"(?P<doc>.+):(?P<start>\d+)-(?P<end>\d+)", bare, re.S)
         if span:
             return cls(span["doc"], int(span["start"]), int(span["end"]))
-        cell = re.fullmatch(r"(?P<doc>.+)#(?P<row>\d+)\.(?P<column>[^.#]+)", bare)
+        cell = re.fullmatch(r"(?P<doc>.+)#(?P<row>\d+)\.(?P<column>[^.#]+)", bare, re.S)
         if cell:
             return cls(cell["doc"], 0, 0, row=int(cell["row"]), column=cell["column"])
         raise ValueError(f"{citation!r} is not a citation (DOCUMENT:START-END)")

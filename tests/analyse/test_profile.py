@@ -119,3 +119,14 @@ def test_target_mix_beside_the_index(store: Store) -> None:
     danger = next(s for s in profile.sections if s.topic == "danger")
     mix = next(line for line in danger.lines if line.text.startswith("Target mix"))
     assert "Hazara" in mix.text and mix.citations
+
+
+def test_disputed_figures_are_listed_lowest_first_then_by_source(store: Store) -> None:
+    profile = build_profile(store, "JNIM", limit=None)
+    section = next(s for s in profile.sections if s.topic == "contradictions")
+    (ouagadougou,) = [line.text for line in section.lines if "Ouagadougou" in line.text]
+    # Two sources say eight: the order is fixed, not left to the order of a set.
+    assert ouagadougou.endswith(
+        ": seven (Security sources); eight (Security sources); eight (government); "
+        "16 (Security sources)."
+    )
