@@ -41,6 +41,8 @@ def test_ingest_actors_profile_quote(sqlite_url: str, tmp_path) -> None:  # type
     assert not_one.exit_code == 2 and "is not a citation" in not_one.output
     unknown = runner.invoke(app, ["quote", "no-such-document:0-5", "--db", sqlite_url])
     assert unknown.exit_code == 1 and "no document 'no-such-document'" in unknown.output
+    cell = runner.invoke(app, ["quote", "gtd-2021#17.nkill", "--db", sqlite_url])
+    assert cell.exit_code == 1 and "no structured record for gtd-2021#17.nkill" in cell.output
 
     missing = runner.invoke(app, ["profile", "Nobody Brigade", "--db", sqlite_url])
     assert missing.exit_code == 1 and "no actor named" in missing.output

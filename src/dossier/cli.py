@@ -159,8 +159,8 @@ def quote(
     store = _store(_settings(db))
     try:
         text = store.quote(evidence)
-    except KeyError as exc:
-        raise _fail(f"no document {evidence.document_id!r} in the store") from exc
+    except DossierError as exc:
+        raise _fail(str(exc)) from exc
     out.print(render.quote(text))
 
 

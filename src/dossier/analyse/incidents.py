@@ -17,9 +17,9 @@ def best_report(reports: Iterable[Report]) -> Report:
     return max(reports, key=lambda r: (r.date is not None, len(r.date or ""), r.place is not None))
 
 
-def incident(id: int, reports: list[Report]) -> Incident:
-    """One incident from its reports. A figure two reports give alike (same kind, count and
-    source) is kept once, from the first report that gives it."""
+def incident(incident_id: int, reports: list[Report]) -> Incident:
+    """One incident from its reports. A figure given alike twice (same kind, count and source)
+    is kept once, as first given; an attribution likewise (same stance, same accuser)."""
     best = best_report(reports)
     figures: dict[tuple[object, ...], Figure] = {}
     claimants: dict[tuple[str, str | None], Attribution] = {}
@@ -31,7 +31,7 @@ def incident(id: int, reports: list[Report]) -> Incident:
             (report.attribution, by), Attribution(report.attribution, by, report.evidence)
         )
     return Incident(
-        id=id,
+        id=incident_id,
         reports=tuple(reports),
         type=best.type,
         date=best.date,
@@ -49,4 +49,4 @@ def incidents_of(reports: Iterable[Report]) -> list[Incident]:
     grouped: dict[int, list[Report]] = {}
     for report in reports:
         grouped.setdefault(report.incident, []).append(report)
-    return [incident(id, these) for id, these in grouped.items()]
+    return [incident(incident_id, these) for incident_id, these in grouped.items()]

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, aliased
 
+from dossier.errors import NotFound
 from dossier.model import (
     ActorSummary,
     AliasUse,
@@ -168,16 +169,16 @@ class Reads:
             return text
 
     def quote(self, evidence: Evidence) -> str:
-        """The text a span cites; KeyError when its document is not stored (or it is a cell:
-        the store keeps no structured records yet)."""
+        """The text a span cites; NotFound when its document is not stored, or when it cites a
+        cell (the store keeps no structured records yet)."""
         return self.quotes([evidence])[evidence]
 
     def quotes(self, evidence: Iterable[Evidence]) -> dict[Evidence, str]:
-        """The text each span cites, reading each document once; KeyError as `quote`."""
+        """The text each span cites, reading each document once; NotFound as `quote`."""
         wanted = list(evidence)
-        cells = [e.citation for e in wanted if e.is_cell]
-        if cells:
-            raise KeyError(cells[0])
+        cell = next((e for e in wanted if e.is_cell), None)
+        if cell is not None:
+            raise NotFound(f"no structured record for {cell.citation} in the store")
         with Session(self.engine) as session:
             rows = session.execute(
                 select(DocumentRow.id, DocumentRow.text).where(
@@ -185,6 +186,9 @@ class Reads:
                 )
             )
             texts = {id_: text for id_, text in rows}
+        missing = sorted({e.document_id for e in wanted} - texts.keys())
+        if missing:
+            raise NotFound(f"no document {missing[0]!r} in the store")
         return {e: texts[e.document_id][e.start : e.end] for e in wanted}
 
     def events_of(self, name: str | None = None) -> list[Report]:
