@@ -33,6 +33,16 @@ def test_ingest_actors_profile_quote(sqlite_url: str, tmp_path) -> None:  # type
     assert citation
     quoted = runner.invoke(app, ["quote", citation.group(1), "--db", sqlite_url])
     assert quoted.exit_code == 0 and quoted.output.strip()
+    # The citation as printed, brackets and all, and the quote --quotes shows under the line.
+    bracketed = runner.invoke(app, ["quote", f"[{citation.group(1)}]", "--db", sqlite_url])
+    assert bracketed.output == quoted.output
+    assert f'> "{" ".join(quoted.output.split())}" [{citation.group(1)}]' in profile.output
+    not_one = runner.invoke(app, ["quote", "kabul-airport", "--db", sqlite_url])
+    assert not_one.exit_code == 2 and "is not a citation" in not_one.output
+    unknown = runner.invoke(app, ["quote", "no-such-document:0-5", "--db", sqlite_url])
+    assert unknown.exit_code == 1 and "no document 'no-such-document'" in unknown.output
+    cell = runner.invoke(app, ["quote", "gtd-2021#17.nkill", "--db", sqlite_url])
+    assert cell.exit_code == 1 and "no structured record for gtd-2021#17.nkill" in cell.output
 
     missing = runner.invoke(app, ["profile", "Nobody Brigade", "--db", sqlite_url])
     assert missing.exit_code == 1 and "no actor named" in missing.output
@@ -74,3 +84,9 @@ def test_index_ranks_groups_and_countries(sqlite_url: str) -> None:
     assert "Islamic State Khorasan" in groups.output and "as of 2021" in groups.output
     countries = runner.invoke(app, ["index", "--by", "country", "--db", sqlite_url])
     assert countries.exit_code == 0 and "Afghanistan" in countries.output
+
+
+def test_index_of_an_empty_store_says_so(sqlite_url: str) -> None:
+    result = runner.invoke(app, ["index", "--db", sqlite_url])
+    assert result.exit_code == 1
+    assert "error: the store holds no dated events; ingest articles first" in result.output

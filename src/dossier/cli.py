@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -11,12 +10,11 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from dossier.errors import DossierError
-from dossier.model import ARMED_GROUP, Refusal
+from dossier.model import ARMED_GROUP, Evidence, Refusal
+from dossier.render import text as render
 from dossier.settings import Settings
 
 app = typer.Typer(
@@ -49,7 +47,13 @@ def _store(settings: Settings):  # type: ignore[no-untyped-def]
 
 
 def _refuse(refusal: Refusal) -> None:
-    err.print(escape(refusal.message()))
+    err.print(render.refusal(refusal))
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    """Print why a command cannot answer; the caller raises what this returns."""
+    err.print(render.error(message))
+    return typer.Exit(code)
 
 
 @app.command()
@@ -74,9 +78,9 @@ def ingest(paths: Paths, db: DbOption = None) -> None:
         )
     counts = store.counts()
     out.print(
-        f"ingested {tally.documents} documents, skipped {tally.duplicates} duplicates, "
-        f"refused {tally.refused}; the store holds {counts['documents']} documents and "
-        f"{counts['actors']} actors ({settings.database_url})"
+        render.ingested(
+            tally.documents, tally.duplicates, tally.refused, counts, settings.database_url
+        )
     )
 
 
@@ -89,22 +93,7 @@ def actors(
 ) -> None:
     """List the actors in the store, most mentioned first."""
     store = _store(_settings(db))
-    rows = store.actors(None if all_kinds else [ARMED_GROUP])
-    table = Table()
-    table.add_column("actor", no_wrap=True)
-    for column in ("kind", "registry", "documents", "mentions"):
-        table.add_column(column, no_wrap=True)
-    table.add_column("aliases")
-    for row in rows:
-        table.add_row(
-            escape(row.name),
-            row.kind,
-            "yes" if row.registered else "new",
-            str(row.documents),
-            str(row.mentions),
-            escape(", ".join(row.aliases)),
-        )
-    out.print(table)
+    out.print(render.actors(store.actors(None if all_kinds else [ARMED_GROUP])))
 
 
 @app.command()
@@ -128,28 +117,9 @@ def profile(
     try:
         result = build_profile(store, name, limit=None if full else 8, as_of=as_of)
     except DossierError as exc:
-        err.print(f"error: {escape(str(exc))}")
-        raise typer.Exit(1) from exc
-    texts: dict[str, str] = {}
-    out.print(f"[bold]{escape(result.name)}[/bold]  ({result.kind})")
-    for section in result.sections:
-        if not section.lines:
-            continue
-        out.print(f"\n[bold underline]{escape(section.title)}[/bold underline]")
-        for line in section.lines:
-            out.print(f"- {escape(line.render())}")
-            if quotes:
-                for c in line.citations:
-                    if c.document_id not in texts:
-                        texts[c.document_id] = store.document_text(c.document_id)
-                    quote = " ".join(texts[c.document_id][c.start : c.end].split())
-                    out.print(f'    [dim]> "{escape(quote)}" {escape(str(c))}[/dim]')
-        if section.omitted:
-            out.print(f"  [dim]… {section.omitted} more (--all)[/dim]")
-    out.print("\n[bold underline]Sources[/bold underline]")
-    for d in result.documents:
-        parts = [d.title or "(untitled)", d.published or "undated", d.source or "", d.path]
-        out.print(escape(f"[{d.id}] " + " · ".join(p for p in parts if p)))
+        raise _fail(str(exc)) from exc
+    for printed in render.profile(result, quotes=quotes):
+        out.print(printed)
 
 
 class Ranking(StrEnum):
@@ -166,34 +136,14 @@ def index(
     db: DbOption = None,
 ) -> None:
     """Rank groups (or countries) by their danger index, Global Terrorism Index method."""
-    from dossier.analyse.danger import rank
+    from dossier.analyse.danger import ranking
 
     store = _store(_settings(db))
-    events = store.events_of()
-    year = as_of or store.latest_year()
-    if year is None or not events:
-        err.print("error: the store holds no dated events; ingest articles first")
-        raise typer.Exit(1)
-    table = Table(title=f"Danger index as of {year} (GTI method)")
-    table.add_column(by.value)
-    for column in ("index", "incidents", "deaths", "injured", "hostages"):
-        table.add_column(column, no_wrap=True, justify="right")
-    for row in rank(events, by.value, year):
-        years = row.index.years
-        if not any(y.incidents for y in years):
-            continue  # nothing in the five years the index looks at
-        table.add_row(
-            escape(row.name),
-            f"{row.index.score:.3f}",
-            str(sum(y.incidents for y in years)),
-            str(sum(y.deaths for y in years)),
-            str(sum(y.injured for y in years)),
-            str(sum(y.hostages for y in years)),
-        )
-    out.print(table)
-
-
-_REF = re.compile(r"(?P<doc>.+):(?P<start>\d+)-(?P<end>\d+)")
+    try:
+        result = ranking(store, by.value, as_of)
+    except DossierError as exc:
+        raise _fail(str(exc)) from exc
+    out.print(render.ranking(result))
 
 
 @app.command()
@@ -202,17 +152,16 @@ def quote(
     db: DbOption = None,
 ) -> None:
     """Print the exact text a citation points to."""
-    match = _REF.fullmatch(citation.strip("[]"))
-    if not match:
-        err.print(f"error: {escape(citation)!r} is not a citation (DOCUMENT:START-END)")
-        raise typer.Exit(2)
+    try:
+        evidence = Evidence.parse(citation)
+    except ValueError as exc:
+        raise _fail(str(exc), 2) from exc
     store = _store(_settings(db))
     try:
-        text = store.document_text(match["doc"])
-    except KeyError as exc:
-        err.print(f"error: no document {escape(match['doc'])!r} in the store")
-        raise typer.Exit(1) from exc
-    out.print(escape(text[int(match["start"]) : int(match["end"])]))
+        text = store.quote(evidence)
+    except DossierError as exc:
+        raise _fail(str(exc)) from exc
+    out.print(render.quote(text))
 
 
 @app.command()
@@ -220,7 +169,7 @@ def refusals(db: DbOption = None) -> None:
     """List the quarantined inputs and why each was refused."""
     store = _store(_settings(db))
     for refusal in store.refusals():
-        out.print(escape(f"{refusal.where}: {refusal.reason}"))
+        out.print(render.quarantined(refusal))
 
 
 @app.command()

@@ -13,3 +13,7 @@ class DossierError(Exception):
 
 class NotFound(DossierError):
     """A name or id the user asked for is not in the store."""
+
+
+class EmptyStore(DossierError):
+    """The store holds nothing yet that the question could be answered from."""

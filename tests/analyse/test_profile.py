@@ -31,6 +31,7 @@ def test_any_alias_finds_the_profile(store: Store) -> None:
 
 def test_is_k_profile_sections_aliases_and_citations(store: Store, seed_gold: dict) -> None:
     profile = build_profile(store, "IS-K", limit=None)
+    quotes = {q.evidence: q.text for q in profile.quotes}
     topics = {s.topic: s for s in profile.sections}
     for topic in ("identity", "formation", "fighters", "relations", "attacks", "danger"):
         assert topics[topic].lines, f"the profile says nothing under {topic}"
@@ -46,6 +47,7 @@ def test_is_k_profile_sections_aliases_and_citations(store: Store, seed_gold: di
             for c in line.citations:
                 quote = store.document_text(c.document_id)[c.start : c.end]
                 assert quote.strip()
+                assert quotes[c] == quote
                 if line.quoted:
                     assert " ".join(quote.split())[:100] == line.text[:100]
 
@@ -117,3 +119,14 @@ def test_target_mix_beside_the_index(store: Store) -> None:
     danger = next(s for s in profile.sections if s.topic == "danger")
     mix = next(line for line in danger.lines if line.text.startswith("Target mix"))
     assert "Hazara" in mix.text and mix.citations
+
+
+def test_disputed_figures_are_listed_lowest_first_then_by_source(store: Store) -> None:
+    profile = build_profile(store, "JNIM", limit=None)
+    section = next(s for s in profile.sections if s.topic == "contradictions")
+    (ouagadougou,) = [line.text for line in section.lines if "Ouagadougou" in line.text]
+    # Two sources say eight: the order is fixed, not left to the order of a set.
+    assert ouagadougou.endswith(
+        ": seven (Security sources); eight (Security sources); eight (government); "
+        "16 (Security sources)."
+    )

@@ -64,7 +64,7 @@ def test_conflicting_figures_stay_side_by_side(store: Store) -> None:
     kabul = [
         e for e in store.events_of("Islamic State Khorasan Province") if e.date == "2021-08-26"
     ]
-    figures = {f[4] for e in kabul for f in e.figures if f[0] == "killed"}
+    figures = {f.count.text for e in kabul for f in e.figures if f.kind == "killed"}
     assert {"more than 170", "at least 183"} <= figures
 
 

@@ -59,8 +59,9 @@ def _check_store(url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert {e.document_id for e in kabul} >= {"kabul-airport-bombing", "kabul-airport-toll-rises"}
     # Every stored statement quotes its own document.
     for cited in store.statements_about("Islamic State Khorasan Province"):
-        text = store.document_text(cited.document_id)
-        assert text[cited.start : cited.end] == cited.text
+        text = store.document_text(cited.evidence.document_id)
+        assert text[cited.evidence.start : cited.evidence.end] == cited.text
+        assert store.quote(cited.evidence) == cited.text
     store.close()
 
 

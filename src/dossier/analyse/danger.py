@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
 
-from dossier.store import StoredEvent
+from dossier.analyse.incidents import incidents_of
+from dossier.errors import EmptyStore
+from dossier.model import Counted, DangerIndex, Incident, Ranked, Ranking, Year
+from dossier.store import Store
 
 WEIGHTS = (0.52, 0.26, 0.13, 0.06, 0.03)
 BASE = (20000 + 1) ** (1 / 10)
@@ -38,47 +40,6 @@ def gti_score(weighted_total: float) -> float:
     return round(min(CAP, math.log(weighted_total + 1, BASE)), 3)
 
 
-@dataclass(frozen=True)
-class Counted:
-    """One incident as the index counts it."""
-
-    key: int
-    year: int
-    deaths: int
-    injured: int
-    hostages: int
-    disputed: bool  # sources gave different death tolls; the lowest credible one is counted
-
-    @property
-    def score(self) -> float:
-        return incident_score(self.deaths, self.injured, self.hostages)
-
-
-@dataclass(frozen=True)
-class Year:
-    year: int
-    weight: float
-    incidents: int
-    deaths: int
-    injured: int
-    hostages: int
-    total: float  # sum of the incident scores of the year
-
-    @property
-    def weighted(self) -> float:
-        return self.weight * self.total
-
-
-@dataclass(frozen=True)
-class DangerIndex:
-    score: float
-    as_of: int
-    years: tuple[Year, ...]
-    weighted_total: float
-    counted: tuple[Counted, ...]
-    formula: str = FORMULA
-
-
 def lowest_credible(figures: list[tuple[str | None, int]], group: str) -> tuple[int, bool]:
     """(the figure counted, whether sources disagree) from (source, low bound) pairs: the
     lowest figure, leaving out the group's own claims when anyone else gives one."""
@@ -88,34 +49,31 @@ def lowest_credible(figures: list[tuple[str | None, int]], group: str) -> tuple[
     return min(others), len({low for _, low in figures}) > 1
 
 
-def best_report(reports: list[StoredEvent]) -> StoredEvent:
-    """The report of an incident that says most: a date, a town, figures."""
-    return max(reports, key=lambda e: (e.date is not None, len(e.date or ""), e.place is not None))
-
-
-def incidents_of(events: Iterable[StoredEvent]) -> list[list[StoredEvent]]:
-    """Reports grouped by incident, in the order their first report comes."""
-    grouped: dict[int, list[StoredEvent]] = {}
-    for event in events:
-        grouped.setdefault(event.incident, []).append(event)
-    return list(grouped.values())
-
-
-def count_incident(key: int, reports: list[StoredEvent]) -> Counted | None:
+def count_incident(incident: Incident) -> Counted | None:
     """The incident as the index counts it, or None when it cannot be (no date, not an attack)."""
-    best = best_report(reports)
-    if not best.date or best.type == "surrender":
+    if not incident.date or incident.type == "surrender":
         return None
-    group = best.perpetrator or ""
+    group = incident.perpetrator or ""
     figures: dict[str, list[tuple[str | None, int]]] = {}
-    for report in reports:
-        for kind, source, low, _high, _text in report.figures:
-            if low is not None:
-                figures.setdefault(kind, []).append((source, low))
+    # Every report's figures, the same figure twice included: two reports that agree are two
+    # sources, not a dispute.
+    for report in incident.reports:
+        for figure in report.figures:
+            if figure.count.low is not None:
+                figures.setdefault(figure.kind, []).append((figure.source, figure.count.low))
     deaths, disputed = lowest_credible(figures.get("killed", []), group)
     injured, _ = lowest_credible(figures.get("wounded", []), group)
     hostages, _ = lowest_credible(figures.get("abducted", []), group)
-    return Counted(key, int(best.date[:4]), deaths, injured, hostages, disputed)
+    return Counted(
+        incident=incident.id,
+        year=int(incident.date[:4]),
+        deaths=deaths,
+        injured=injured,
+        hostages=hostages,
+        disputed=disputed,
+        score=incident_score(deaths, injured, hostages),
+        citations=incident.citations,
+    )
 
 
 def danger_index(incidents: Iterable[Counted], as_of: int) -> DangerIndex:
@@ -137,25 +95,42 @@ def danger_index(incidents: Iterable[Counted], as_of: int) -> DangerIndex:
             )
         )
     weighted = round(sum(y.weighted for y in years), 3)
-    return DangerIndex(gti_score(weighted), as_of, tuple(years), weighted, counted)
+    return DangerIndex(gti_score(weighted), as_of, tuple(years), weighted, counted, FORMULA)
 
 
-@dataclass(frozen=True)
-class Ranked:
-    name: str  # a group, or a country
-    index: DangerIndex
-
-
-def rank(events: Iterable[StoredEvent], by: str, as_of: int) -> list[Ranked]:
+def rank(incidents: Iterable[Incident], by: str, as_of: int) -> Ranking:
     """Danger indices per group (the perpetrator) or per country (where the attack was), as of
-    a year, highest first. An incident counts once, under the place and perpetrator of the report
-    that says most about it."""
+    a year, highest first; a name none of whose incidents falls in the five years is left out.
+    An incident counts once, under the place and perpetrator of the report that says most."""
     counted: dict[str, list[Counted]] = {}
-    for key, reports in enumerate(incidents_of(events)):
-        best = best_report(reports)
-        name = best.perpetrator if by == "group" else best.country
-        incident = count_incident(key, reports)
-        if name and incident is not None:
-            counted.setdefault(name, []).append(incident)
-    ranked = [Ranked(name, danger_index(these, as_of)) for name, these in counted.items()]
-    return sorted(ranked, key=lambda r: (-r.index.score, r.name))
+    for incident in incidents:
+        name = incident.perpetrator if by == "group" else incident.country
+        scored = count_incident(incident)
+        if name and scored is not None:
+            counted.setdefault(name, []).append(scored)
+    rows = []
+    for name, these in counted.items():
+        index = danger_index(these, as_of)
+        if index.counted:
+            rows.append(
+                Ranked(
+                    name=name,
+                    index=index,
+                    incidents=sum(y.incidents for y in index.years),
+                    deaths=sum(y.deaths for y in index.years),
+                    injured=sum(y.injured for y in index.years),
+                    hostages=sum(y.hostages for y in index.years),
+                )
+            )
+    rows.sort(key=lambda r: (-r.index.score, r.name))
+    return Ranking(by, as_of, tuple(rows))
+
+
+def ranking(store: Store, by: str, as_of: int | None = None) -> Ranking:
+    """The ranking of the store's incidents, as of `as_of` (default: the year of the latest
+    publication in the store)."""
+    reports = store.events_of()
+    year = as_of or store.latest_year()
+    if year is None or not reports:
+        raise EmptyStore("the store holds no dated events; ingest articles first")
+    return rank(incidents_of(reports), by, year)

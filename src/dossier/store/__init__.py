@@ -15,11 +15,11 @@ from sqlalchemy.orm import Session
 
 from dossier.model import ReportedEvent
 from dossier.store.db import make_engine, migrate
-from dossier.store.read import ActorSummary, Cited, DatedAlias, Reads, StoredEvent, StoredRelation
+from dossier.store.read import Reads
 from dossier.store.tables import ActorRow, EventRow
 from dossier.store.write import Writes
 
-__all__ = ["ActorSummary", "Cited", "DatedAlias", "Store", "StoredEvent", "StoredRelation"]
+__all__ = ["Store"]
 
 
 class Store(Writes, Reads):

@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, aliased
 
-from dossier.model import Refusal
+from dossier.errors import NotFound
+from dossier.model import (
+    ActorSummary,
+    AliasUse,
+    Count,
+    DocumentInfo,
+    Evidence,
+    Figure,
+    Quote,
+    Refusal,
+    Relation,
+    Report,
+    TargetCategory,
+)
 from dossier.store.tables import (
     ActorRow,
     AliasRow,
@@ -23,66 +35,6 @@ from dossier.store.tables import (
     VictimCategoryRow,
 )
 from dossier.vocab.fold import name_key
-
-
-@dataclass(frozen=True)
-class ActorSummary:
-    name: str
-    kind: str
-    registered: bool
-    documents: int
-    mentions: int
-    aliases: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class StoredEvent:
-    perpetrator: str | None
-    incident: int  # reports of one attack share it
-    document_id: str
-    start: int
-    end: int
-    type: str
-    suicide: bool
-    date: str | None
-    place: str | None
-    country: str | None
-    attribution: str
-    attributed_by: str | None
-    # (kind, source, low, high, text) for every figure reported
-    figures: tuple[tuple[str, str | None, int | None, int | None, str], ...]
-
-
-@dataclass(frozen=True)
-class StoredRelation:
-    subject: str
-    type: str
-    object: str
-    document_id: str
-    start: int
-    end: int
-    source: str | None
-
-
-@dataclass
-class DatedAlias:
-    alias: str
-    first: str | None  # publication dates, ISO
-    last: str | None
-    documents: set[str]
-    first_use: Cited
-
-
-@dataclass(frozen=True)
-class Cited:
-    """A stored span with its text and a label (a statement's topic, a claim's source, an
-    anomaly's reason, a victim category), with its document for the citation."""
-
-    document_id: str
-    start: int
-    end: int
-    text: str
-    topic: str = ""
 
 
 class Reads:
@@ -106,6 +58,7 @@ class Reads:
                     ActorRow.name,
                     ActorRow.kind,
                     ActorRow.registered,
+                    ActorRow.parent,
                     func.count(func.distinct(MentionRow.document_id)),
                     func.count(MentionRow.id),
                 )
@@ -122,8 +75,10 @@ class Reads:
             ):
                 aliases.setdefault(actor_id, []).append(alias)
             return [
-                ActorSummary(name, kind, registered, docs, mentions, tuple(aliases.get(id_, ())))
-                for id_, name, kind, registered, docs, mentions in rows
+                ActorSummary(
+                    name, kind, registered, docs, mentions, tuple(aliases.get(id_, ())), parent
+                )
+                for id_, name, kind, registered, parent, docs, mentions in rows
             ]
 
     def actor_named(self, name: str) -> str | None:
@@ -150,9 +105,9 @@ class Reads:
             ).one()
             return row[0], row[1], row[2]
 
-    def alias_history(self, name: str) -> list[DatedAlias]:
+    def alias_history(self, name: str) -> list[AliasUse]:
         """Every name the actor goes by in the store: first and last publication it was used in,
-        how many documents, and its first use to cite."""
+        the documents that use it, and its first use to cite."""
         with Session(self.engine) as session:
             rows = session.execute(
                 select(
@@ -167,31 +122,44 @@ class Reads:
                 .where(ActorRow.name == name, MentionRow.how != "anaphor")
                 .order_by(DocumentRow.published.is_(None), DocumentRow.published, MentionRow.id)
             ).all()
-        history: dict[str, DatedAlias] = {}
+        uses: dict[str, list[tuple[str, str | None, Evidence]]] = {}
         for text, published, document_id, start, end in rows:
-            key = name_key(text)
             day = published.isoformat() if published else None
-            seen = history.get(key)
-            if seen is None:
-                history[key] = DatedAlias(
-                    text, day, day, {document_id}, Cited(document_id, start, end, text)
-                )
-            else:
-                seen.documents.add(document_id)
-                if day and (seen.last is None or day > seen.last):
-                    seen.last = day
-        return list(history.values())
+            uses.setdefault(name_key(text), []).append(
+                (text, day, Evidence(document_id, start, end))
+            )
+        return [
+            AliasUse(
+                alias=these[0][0],
+                first=these[0][1],  # publications come oldest first, undated last
+                last=max((day for _, day, _ in these if day), default=None),
+                documents=tuple(dict.fromkeys(e.document_id for _, _, e in these)),
+                first_use=these[0][2],
+            )
+            for these in uses.values()
+        ]
 
-    def statements_about(self, name: str) -> list[Cited]:
+    def statements_about(self, name: str) -> list[Quote]:
         """Statements about an actor, oldest document first, in reading order within one."""
         return self._quoted(StatementRow, StatementRow.actor_id, StatementRow.topic, name)
 
-    def documents(self, ids: Iterable[str]) -> dict[str, DocumentRow]:
+    def documents(self, ids: Iterable[str]) -> dict[str, DocumentInfo]:
         with Session(self.engine) as session:
-            rows = session.scalars(select(DocumentRow).where(DocumentRow.id.in_(list(ids))))
-            result = {row.id: row for row in rows}
-            session.expunge_all()
-            return result
+            rows = session.execute(
+                select(
+                    DocumentRow.id,
+                    DocumentRow.title,
+                    DocumentRow.published,
+                    DocumentRow.source,
+                    DocumentRow.path,
+                ).where(DocumentRow.id.in_(list(ids)))
+            )
+            return {
+                id_: DocumentInfo(
+                    id_, title, published.isoformat() if published else None, source, path
+                )
+                for id_, title, published, source, path in rows
+            }
 
     def document_text(self, document_id: str) -> str:
         with Session(self.engine) as session:
@@ -200,9 +168,32 @@ class Reads:
                 raise KeyError(document_id)
             return text
 
-    def events_of(self, name: str | None = None) -> list[StoredEvent]:
-        """Events an actor is the perpetrator of (every event when `name` is None), in date
-        order, each with all its figures."""
+    def quote(self, evidence: Evidence) -> str:
+        """The text a span cites; NotFound when its document is not stored, or when it cites a
+        cell (the store keeps no structured records yet)."""
+        return self.quotes([evidence])[evidence]
+
+    def quotes(self, evidence: Iterable[Evidence]) -> dict[Evidence, str]:
+        """The text each span cites, reading each document once; NotFound as `quote`."""
+        wanted = list(evidence)
+        cell = next((e for e in wanted if e.is_cell), None)
+        if cell is not None:
+            raise NotFound(f"no structured record for {cell.citation} in the store")
+        with Session(self.engine) as session:
+            rows = session.execute(
+                select(DocumentRow.id, DocumentRow.text).where(
+                    DocumentRow.id.in_({e.document_id for e in wanted})
+                )
+            )
+            texts = {id_: text for id_, text in rows}
+        missing = sorted({e.document_id for e in wanted} - texts.keys())
+        if missing:
+            raise NotFound(f"no document {missing[0]!r} in the store")
+        return {e: texts[e.document_id][e.start : e.end] for e in wanted}
+
+    def events_of(self, name: str | None = None) -> list[Report]:
+        """Reports of the attacks an actor is the perpetrator of (every report when `name` is
+        None), in date order, each with all its figures and role fillers."""
         with Session(self.engine) as session:
             query = (
                 select(EventRow, ActorRow.name)
@@ -211,28 +202,10 @@ class Reads:
             )
             if name is not None:
                 query = query.where(ActorRow.name == name)
-            rows = session.execute(query).all()
-            return [
-                StoredEvent(
-                    perpetrator=perpetrator,
-                    incident=r.incident_id or r.id,
-                    document_id=r.document_id,
-                    start=r.char_start,
-                    end=r.char_end,
-                    type=r.type,
-                    suicide=r.suicide,
-                    date=r.date_value,
-                    place=r.place_name if r.place_kind != "country" else None,
-                    country=r.country,
-                    attribution=r.attribution,
-                    attributed_by=r.attributed_by,
-                    figures=tuple((f.kind, f.source, f.low, f.high, f.text) for f in r.figures),
-                )
-                for r, perpetrator in rows
-            ]
+            return [_report(row, perpetrator) for row, perpetrator in session.execute(query)]
 
-    def relations_of(self, name: str) -> list[StoredRelation]:
-        """Relations the actor is a side of, as (subject, type, object) with their spans."""
+    def relations_of(self, name: str) -> list[Relation]:
+        """Relations the actor is a side of, each with the span that states it."""
         subject, obj = aliased(ActorRow), aliased(ActorRow)
         with Session(self.engine) as session:
             rows = session.execute(
@@ -250,13 +223,16 @@ class Reads:
                 .where((subject.name == name) | (obj.name == name))
                 .order_by(RelationRow.id)
             )
-            return [StoredRelation(*row) for row in rows]
+            return [
+                Relation(subject, type_, object_, Evidence(document, start, end, source))
+                for subject, type_, object_, document, start, end, source in rows
+            ]
 
-    def claims_about(self, name: str) -> list[Cited]:
-        """What sources say about an actor: each sourced sentence, its source as `topic`."""
+    def claims_about(self, name: str) -> list[Quote]:
+        """What sources say about an actor: each sourced sentence, its source as `label`."""
         return self._quoted(ClaimRow, ClaimRow.about_id, ClaimRow.source, name)
 
-    def _quoted(self, table, actor_column, label_column, name: str) -> list[Cited]:  # type: ignore[no-untyped-def]
+    def _quoted(self, table, actor_column, label_column, name: str) -> list[Quote]:  # type: ignore[no-untyped-def]
         """Spans of `table` about an actor with their quoted text and a label, oldest document
         first, in reading order within one: the one query statements and claims share."""
         with Session(self.engine) as session:
@@ -280,11 +256,11 @@ class Reads:
                     table.char_start,
                 )
             )
-            return [Cited(d, s, e, t, label) for d, s, e, t, label in rows]
+            return [Quote(Evidence(d, s, e), t, label) for d, s, e, t, label in rows]
 
-    def target_mix(self, name: str) -> list[tuple[str, int, Cited]]:
-        """Victim categories of the documents reporting the group's attacks: (category, number of
-        documents, first mention to cite), most frequent first."""
+    def target_mix(self, name: str) -> list[TargetCategory]:
+        """Victim categories of the documents reporting the group's attacks, most frequent
+        first."""
         with Session(self.engine) as session:
             documents = (
                 select(EventRow.document_id)
@@ -301,17 +277,16 @@ class Reads:
                 .where(VictimCategoryRow.document_id.in_(documents))
                 .order_by(VictimCategoryRow.id)
             ).all()
-        mix: dict[str, tuple[set[str], Cited]] = {}
+        mix: dict[str, tuple[set[str], Evidence]] = {}
         for category, document_id, start, end in rows:
             if category not in mix:
-                mix[category] = (set(), Cited(document_id, start, end, category))
-            docs = mix[category][0]
-            docs.add(document_id)
+                mix[category] = (set(), Evidence(document_id, start, end))
+            mix[category][0].add(document_id)
         ranked = sorted(mix.items(), key=lambda item: (-len(item[1][0]), item[0]))
-        return [(category, len(docs), first) for category, (docs, first) in ranked]
+        return [TargetCategory(category, len(docs), first) for category, (docs, first) in ranked]
 
-    def anomalies_in_documents_about(self, name: str) -> list[Cited]:
-        """Anomalies of the documents that mention an actor; `topic` holds why."""
+    def anomalies_in_documents_about(self, name: str) -> list[Quote]:
+        """Anomalies of the documents that mention an actor; `label` holds why."""
         with Session(self.engine) as session:
             documents = (
                 select(MentionRow.document_id)
@@ -327,7 +302,7 @@ class Reads:
                     AnomalyRow.why,
                 ).where(AnomalyRow.document_id.in_(documents))
             )
-            return [Cited(d, s, e, t, why) for d, s, e, t, why in rows]
+            return [Quote(Evidence(d, s, e), t, why) for d, s, e, t, why in rows]
 
     def latest_year(self) -> int | None:
         """The year of the latest publication in the store: the year indices are computed as of."""
@@ -341,3 +316,36 @@ class Reads:
             return [
                 Refusal(r.path, r.reason, None if r.line < 0 else r.line, size=r.size) for r in rows
             ]
+
+
+def _report(row: EventRow, perpetrator: str | None) -> Report:
+    """An event row as the record analyse reads; a place of country kind is the country."""
+    roles: dict[str, tuple[str, ...]] = {}
+    for role in row.roles:
+        roles[role.role] = (*roles.get(role.role, ()), role.text)
+    return Report(
+        incident=row.incident_id or row.id,
+        type=row.type,
+        evidence=Evidence(row.document_id, row.char_start, row.char_end),
+        perpetrator=perpetrator,
+        suicide=row.suicide,
+        date=row.date_value,
+        place=row.place_name if row.place_kind != "country" else None,
+        country=row.country,
+        attribution=row.attribution,
+        attributed_by=row.attributed_by,
+        figures=tuple(
+            Figure(
+                f.kind,
+                Count(f.low, f.high, f.text),
+                f.source,
+                None
+                if f.char_start is None or f.char_end is None
+                else Evidence(row.document_id, f.char_start, f.char_end, f.source),
+            )
+            for f in row.figures
+        ),
+        targets=roles.get("target", ()),
+        victims=roles.get("victim", ()),
+        weapons=roles.get("weapon", ()),
+    )

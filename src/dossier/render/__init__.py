@@ -1,0 +1,1 @@
+"""render: the records analyse and the store return, turned into what a surface shows."""

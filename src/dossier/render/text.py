@@ -1,0 +1,102 @@
+"""The records as the command line shows them: rich markup, every piece of text escaped.
+
+Nothing here computes a fact: each function lays out a record it is given, so that the web can
+render the same records as HTML and say the same thing.
+"""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from rich.table import Table
+
+from dossier.model import ActorSummary, Line, Profile, Ranking, Refusal
+
+
+def error(message: str) -> str:
+    return f"error: {escape(message)}"
+
+
+def refusal(refused: Refusal) -> str:
+    return escape(refused.message())
+
+
+def quarantined(refused: Refusal) -> str:
+    """A line of `dossier refusals`."""
+    return escape(f"{refused.where}: {refused.reason}")
+
+
+def quote(text: str) -> str:
+    return escape(text)
+
+
+def ingested(
+    documents: int, duplicates: int, refused: int, counts: dict[str, int], url: str
+) -> str:
+    return (
+        f"ingested {documents} documents, skipped {duplicates} duplicates, "
+        f"refused {refused}; the store holds {counts['documents']} documents and "
+        f"{counts['actors']} actors ({url})"
+    )
+
+
+def actors(rows: list[ActorSummary]) -> Table:
+    table = Table()
+    table.add_column("actor", no_wrap=True)
+    for column in ("kind", "registry", "documents", "mentions"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("aliases")
+    for row in rows:
+        table.add_row(
+            escape(row.name),
+            row.kind,
+            "yes" if row.registered else "new",
+            str(row.documents),
+            str(row.mentions),
+            escape(", ".join(row.aliases)),
+        )
+    return table
+
+
+def ranking(result: Ranking) -> Table:
+    table = Table(title=f"Danger index as of {result.as_of} (GTI method)")
+    table.add_column(result.by)
+    for column in ("index", "incidents", "deaths", "injured", "hostages"):
+        table.add_column(column, no_wrap=True, justify="right")
+    for row in result.rows:
+        table.add_row(
+            escape(row.name),
+            f"{row.index.score:.3f}",
+            str(row.incidents),
+            str(row.deaths),
+            str(row.injured),
+            str(row.hostages),
+        )
+    return table
+
+
+def line(cited: Line) -> str:
+    """A line with its citations, unescaped: "text [doc:1-2] [doc:5-9]"."""
+    return f"{cited.text} {' '.join(map(str, cited.citations))}"
+
+
+def profile(result: Profile, quotes: bool = False) -> list[str]:
+    """The profile, one printed line each; with `quotes`, the quoted span under each line."""
+    texts = {q.evidence: q.text for q in result.quotes}
+    printed = [f"[bold]{escape(result.name)}[/bold]  ({result.kind})"]
+    for section in result.sections:
+        if not section.lines:
+            continue
+        printed.append(f"\n[bold underline]{escape(section.title)}[/bold underline]")
+        for cited in section.lines:
+            printed.append(f"- {escape(line(cited))}")
+            if quotes:
+                for c in cited.citations:
+                    said = " ".join(texts[c].split())
+                    printed.append(f'    [dim]> "{escape(said)}" {escape(str(c))}[/dim]')
+        if section.omitted:
+            printed.append(f"  [dim]… {section.omitted} more (--all)[/dim]")
+    printed.append("\n[bold underline]Sources[/bold underline]")
+    for d in result.documents:
+        parts = [d.title or "(untitled)", d.published or "undated", d.source or "", d.path]
+        printed.append(escape(f"[{d.id}] " + " · ".join(p for p in parts if p)))
+    return printed
