@@ -59,7 +59,8 @@ def test_store_analyse_and_export_load_without_spacy() -> None:
     cost about a second and are not needed to read a store."""
     code = (
         "import sys, dossier.store, dossier.analyse.profile, dossier.analyse.danger, "
-        "dossier.export, dossier.resolve.incidents, dossier.resolve.actors, dossier.vocab.registry; "
+        "dossier.export, dossier.resolve.incidents, dossier.resolve.actors, "
+        "dossier.render.text, dossier.vocab.registry; "
         "loaded = sorted(m for m in sys.modules if m == 'spacy' or m.startswith(('spacy.', "
         "'dossier.extract'))); print(','.join(loaded))"
     )

@@ -1,0 +1,86 @@
+"""What the store reads back: records, never ORM rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dossier.model.facts import Evidence, Figure
+
+
+@dataclass(frozen=True)
+class Report:
+    """One document's report of an attack as stored, with the incident it belongs to: the
+    reports of one attack in different documents share `incident`."""
+
+    incident: int
+    type: str
+    evidence: Evidence
+    perpetrator: str | None = None
+    suicide: bool = False
+    date: str | None = None
+    place: str | None = None  # below country level; None when only a country is known
+    country: str | None = None
+    attribution: str = "unknown"
+    attributed_by: str | None = None
+    figures: tuple[Figure, ...] = ()
+    targets: tuple[str, ...] = ()
+    victims: tuple[str, ...] = ()
+    weapons: tuple[str, ...] = ()
+
+    @property
+    def document_id(self) -> str:
+        return self.evidence.document_id
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A stored span with the text it quotes and a label (a statement's topic, a claim's source,
+    an anomaly's reason, a victim category)."""
+
+    evidence: Evidence
+    text: str
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class AliasUse:
+    """A name an actor goes by in the store: the first and last publication dates it was used
+    on (ISO), the documents that use it, and its first use to cite."""
+
+    alias: str
+    first: str | None
+    last: str | None
+    documents: tuple[str, ...]
+    first_use: Evidence
+
+
+@dataclass(frozen=True)
+class ActorSummary:
+    name: str
+    kind: str
+    registered: bool
+    documents: int
+    mentions: int
+    aliases: tuple[str, ...]
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """A stored document as a reader sees it in a list of sources."""
+
+    id: str
+    title: str | None
+    published: str | None
+    source: str | None
+    path: str
+
+
+@dataclass(frozen=True)
+class TargetCategory:
+    """A kind of target or victim named in the documents that report a group's attacks: in how
+    many documents, and its first mention to cite."""
+
+    category: str
+    documents: int
+    first_use: Evidence

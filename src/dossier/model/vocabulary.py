@@ -1,0 +1,45 @@
+"""Closed vocabularies, defined once: every stage, the store and every surface use these names."""
+
+from __future__ import annotations
+
+# Actor kinds. Armed groups are what dossier profiles; the others appear as sources or parties.
+ARMED_GROUP = "armed_group"
+ORGANIZATION = "organization"
+SECURITY_FORCE = "security_force"
+PERSON = "person"
+STATE = "state"
+
+# Closed vocabularies, defined once: every stage, the store and every surface use these names.
+# Event types, most specific first (the order data/events.yaml lists their cues in).
+EVENT_TYPES = (
+    "surrender",
+    "kidnapping",
+    "assassination",
+    "drone_strike",
+    "airstrike",
+    "missile_strike",
+    "shelling",
+    "bombing",
+    "ambush",
+    "armed_assault",
+    "clash",
+    "attack",
+)
+# Who says a group did it: its own claim, an accusation, a suspicion, the text's own statement.
+STANCES = ("claimed", "accused", "suspected", "confirmed", "unknown")
+ATTRIBUTIONS = STANCES
+# What a figure counts; "count" is people of a non-attack event (fighters who surrendered),
+# "casualties" the killed and wounded lumped together.
+FIGURE_KINDS = ("killed", "wounded", "abducted", "casualties", "count")
+RELATION_TYPES = (
+    "branch_of",
+    "founded_from",
+    "split_from",
+    "rival_of",
+    "allied_with",
+    "linked_to",
+    "recruits_from",
+    "affiliated_with",
+)
+PLACE_KINDS = ("country", "region", "city", "unknown")
+DATE_PRECISIONS = ("day", "month", "year", "range", "open_range")
