@@ -13,3 +13,13 @@ class DossierError(Exception):
 
 class NotFound(DossierError):
     """A name or id the user asked for is not in the store."""
+
+
+class SchemaMismatch(DossierError):
+    """The database's schema revision is not the one this dossier needs. The store refuses it
+    when it opens, rather than failing later in the middle of a write; `found` is None for a
+    database that holds tables but no dossier schema."""
+
+    def __init__(self, message: str, found: str | None, needed: str) -> None:
+        super().__init__(message)
+        self.found, self.needed = found, needed
