@@ -51,6 +51,11 @@ def _scripts() -> ScriptDirectory:
     return ScriptDirectory.from_config(alembic_config())
 
 
+@cache
+def _known() -> frozenset[str]:
+    return frozenset(script.revision for script in _scripts().walk_revisions())
+
+
 def head_revision() -> str:
     """The schema revision this dossier needs: the head of its migration scripts."""
     head = _scripts().get_current_head()
@@ -60,19 +65,17 @@ def head_revision() -> str:
 
 def open_schema(engine: Engine, url: str) -> None:
     """Check the schema of a database being opened; an empty one is created at the head."""
-    with engine.connect() as connection:
+    with engine.begin() as connection:
         found = _revision(connection, url)
-    if found == head_revision():
-        return
-    if found is not None:
+        if found is None:
+            _upgrade(connection)
+    if found is not None and found != head_revision():
         raise SchemaMismatch(
             f"the database at {_shown(url)} is at schema revision {found}, this dossier needs "
             f"{head_revision()}: run `dossier db upgrade`",
             found,
             head_revision(),
         )
-    with engine.begin() as connection:
-        _upgrade(connection)
 
 
 def upgrade(url: str) -> tuple[str | None, str]:
@@ -109,7 +112,7 @@ def _revision(connection: Connection, url: str) -> str | None:
                 head_revision(),
             )
         return None
-    if found not in {script.revision for script in _scripts().walk_revisions()}:
+    if found not in _known():
         raise SchemaMismatch(
             f"the database at {_shown(url)} is at schema revision {found}, which this dossier "
             f"does not know (it needs {head_revision()}): it was written by a newer dossier",
