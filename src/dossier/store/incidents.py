@@ -60,10 +60,12 @@ class IncidentSearch:
         index instead of scanning the events.
         """
         doer = "anyone" if by is ANYONE else "nobody" if by is None else "named"
+        params = {"low": between[0], "high": between[1], "within": within, "doc": excluding}
+        if doer == "named":
+            params["by"] = by
         found: dict[int, StoredReport] = {}
         for query in _DATED[doer]:
-            params = {"by": by, "low": between[0], "high": between[1], "within": within}
-            for report in _reports(self.connection.execute(query, {**params, "doc": excluding})):
+            for report in _reports(self.connection.execute(query, params)):
                 found[report.event_id] = report
         return list(found.values())
 
