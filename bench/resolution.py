@@ -31,7 +31,7 @@ from dossier.model import (
     Relation,
 )
 from dossier.resolve.actors import canonical_names, remember
-from dossier.resolve.incidents import WINDOW_DAYS, same_incident
+from dossier.resolve.grouping import group_incidents
 from dossier.store import Store
 from dossier.vocab.registry import load_registry
 
@@ -106,7 +106,7 @@ def resolve_and_store(corpus: list[Facts]) -> float:
             canonical = canonical_names(facts, known)
             store.add(facts, canonical)
             remember(facts, canonical, known)
-            store.resolve_incidents(facts.document.id, same_incident, WINDOW_DAYS)
+            group_incidents(store, facts.document.id)
         seconds = time.perf_counter() - began
         store.close()
     return seconds

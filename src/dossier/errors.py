@@ -17,3 +17,13 @@ class NotFound(DossierError):
 
 class EmptyStore(DossierError):
     """The store holds nothing yet that the question could be answered from."""
+
+
+class SchemaMismatch(DossierError):
+    """The database's schema revision is not the one this dossier needs. The store refuses it
+    when it opens, rather than failing later in the middle of a write; `found` is None for a
+    database that holds tables but no dossier schema."""
+
+    def __init__(self, message: str, found: str | None, needed: str) -> None:
+        super().__init__(message)
+        self.found, self.needed = found, needed

@@ -14,7 +14,7 @@ from dossier.extract import extract_many
 from dossier.ingest import read_paths
 from dossier.model import Document, Refusal
 from dossier.resolve.actors import canonical_names, remember
-from dossier.resolve.incidents import WINDOW_DAYS, same_incident
+from dossier.resolve.grouping import group_incidents
 from dossier.settings import Settings
 from dossier.store import Store
 
@@ -67,7 +67,7 @@ def ingest_into(
         if store.add(facts, canonical):
             tally.documents += 1
             remember(facts, canonical, known)
-            store.resolve_incidents(facts.document.id, same_incident, WINDOW_DAYS)
+            group_incidents(store, facts.document.id)
         else:
             tally.duplicates += 1
         on_document()

@@ -1,13 +1,23 @@
-"""Engine, migrations and sessions. SQLite is the embedded default; PostgreSQL the same schema."""
+"""Engine and migrations. SQLite is the embedded default; PostgreSQL the same schema.
+
+Opening a store does not run Alembic: it reads the database's revision (one small query) and
+compares it with the head of the migration scripts, read once per process. Only an empty
+database is migrated on open; any other change of schema waits for an explicit `upgrade`.
+"""
 
 from __future__ import annotations
 
+from functools import cache
 from importlib.resources import files
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
+
+from dossier.errors import SchemaMismatch
 
 
 def alembic_config() -> Config:
@@ -36,9 +46,81 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
-def migrate(engine: Engine) -> None:
-    """Bring the schema to the latest revision; a no-op on an up-to-date database."""
-    config = alembic_config()
+@cache
+def _scripts() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+@cache
+def _known() -> frozenset[str]:
+    return frozenset(script.revision for script in _scripts().walk_revisions())
+
+
+def head_revision() -> str:
+    """The schema revision this dossier needs: the head of its migration scripts."""
+    head = _scripts().get_current_head()
+    assert head is not None, "dossier's migrations have no head"
+    return head
+
+
+def open_schema(engine: Engine, url: str) -> None:
+    """Check the schema of a database being opened; an empty one is created at the head."""
     with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        found = _revision(connection, url)
+        if found is None:
+            _upgrade(connection)
+    if found is not None and found != head_revision():
+        raise SchemaMismatch(
+            f"the database at {_shown(url)} is at schema revision {found}, this dossier needs "
+            f"{head_revision()}: run `dossier db upgrade`",
+            found,
+            head_revision(),
+        )
+
+
+def upgrade(url: str) -> tuple[str | None, str]:
+    """Bring the database at `url` to the schema this dossier needs, creating it when empty:
+    (the revision before, None for an empty database; the revision after)."""
+    engine = make_engine(url)
+    try:
+        with engine.begin() as connection:
+            before = _revision(connection, url)
+            _upgrade(connection)
+            after = _revision(connection, url)
+    finally:
+        engine.dispose()
+    assert after is not None
+    return before, after
+
+
+def _upgrade(connection: Connection) -> None:
+    config = alembic_config()
+    config.attributes["connection"] = connection
+    command.upgrade(config, "head")
+
+
+def _revision(connection: Connection, url: str) -> str | None:
+    """The database's schema revision, None for an empty database. A database holding other
+    tables, or a revision newer than this dossier knows, is refused: migrating would fail."""
+    found = MigrationContext.configure(connection).get_current_revision()
+    if found is None:
+        if inspect(connection).get_table_names():
+            raise SchemaMismatch(
+                f"the database at {_shown(url)} holds tables but no dossier schema: "
+                "give dossier an empty database or its own",
+                None,
+                head_revision(),
+            )
+        return None
+    if found not in _known():
+        raise SchemaMismatch(
+            f"the database at {_shown(url)} is at schema revision {found}, which this dossier "
+            f"does not know (it needs {head_revision()}): it was written by a newer dossier",
+            found,
+            head_revision(),
+        )
+    return found
+
+
+def _shown(url: str) -> str:
+    return make_url(url).render_as_string(hide_password=True)

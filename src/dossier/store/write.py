@@ -3,16 +3,20 @@ hash) or a refusal already kept (same path, line and reason) changes nothing."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.orm import Session
 
-from dossier.model import Document, Event, Facts, Refusal
+from dossier.model import Document, Event, Evidence, Facts, Figure, Refusal
 from dossier.store.tables import (
     ActorRow,
     AliasRow,
     AnomalyRow,
+    Base,
     ClaimRow,
     DocumentRow,
+    EventRoleRow,
     EventRow,
     FigureRow,
     MentionRow,
@@ -95,12 +99,21 @@ class Writes:
                 select(AliasRow.actor_id, AliasRow.key).where(AliasRow.actor_id.in_(list(known)))
             ):
                 known[actor_id_].add(key)
+
+            def cited(evidence: Evidence) -> dict[str, object]:
+                """Where a fact is said: this document (whatever id its evidence gives, as
+                `_free_id` may have changed it) and the span."""
+                return {
+                    "document_id": doc_id,
+                    "char_start": evidence.start,
+                    "char_end": evidence.end,
+                }
+
             mentions, aliases = [], []
             for actor in facts.actors:
                 row = rows[canonical.get(actor.name, actor.name)]
                 for mention in actor.mentions:
-                    ev = mention.evidence
-                    span = {"document_id": doc_id, "char_start": ev.start, "char_end": ev.end}
+                    span = cited(mention.evidence)
                     mentions.append(
                         {"actor_id": row.id, "text": mention.text, "how": mention.how, **span}
                     )
@@ -110,79 +123,58 @@ class Writes:
                         aliases.append(
                             {"actor_id": row.id, "alias": mention.text, "key": key, **span}
                         )
-            # Bulk inserts: one statement per table, not one object per row.
-            if mentions:
-                session.execute(insert(MentionRow), mentions)
-            if aliases:
-                session.execute(insert(AliasRow), aliases)
+            _insert(session, MentionRow, mentions)
+            _insert(session, AliasRow, aliases)
             ids = {name: row.id for name, row in rows.items()}
 
             def actor_id(name: str | None) -> int | None:
                 return ids.get(canonical.get(name, name)) if name else None
 
-            statements = [
-                {
-                    "actor_id": actor_id(s.about),
-                    "document_id": doc_id,
-                    "topic": s.topic,
-                    "char_start": s.evidence.start,
-                    "char_end": s.evidence.end,
-                }
-                for s in facts.statements
-            ]
-            if statements:
-                session.execute(insert(StatementRow), statements)
-            for event in facts.events:
-                session.add(_event_row(event, doc_id, actor_id(event.perpetrator)))
-            for relation in facts.relations:
-                subject, obj = actor_id(relation.subject), actor_id(relation.object)
-                if subject is None or obj is None:
-                    continue
-                ev = relation.evidence
-                session.add(
-                    RelationRow(
-                        subject_id=subject,
-                        type=relation.type,
-                        object_id=obj,
-                        document_id=doc_id,
-                        char_start=ev.start,
-                        char_end=ev.end,
-                        source=ev.source,
-                    )
-                )
-            for victim in facts.victim_categories:
-                session.add(
-                    VictimCategoryRow(
-                        document_id=doc_id,
-                        category=victim.category,
-                        char_start=victim.evidence.start,
-                        char_end=victim.evidence.end,
-                    )
-                )
-            for anomaly in facts.anomalies:
-                ev = anomaly.evidence
-                session.add(
-                    AnomalyRow(
-                        document_id=doc_id,
-                        char_start=ev.start,
-                        char_end=ev.end,
-                        text=anomaly.text,
-                        why=anomaly.why,
-                    )
-                )
-            for claim in facts.claims:
-                about = actor_id(claim.about)
-                if about is not None:
-                    ev = claim.evidence
-                    session.add(
-                        ClaimRow(
-                            about_id=about,
-                            source=claim.source,
-                            document_id=doc_id,
-                            char_start=ev.start,
-                            char_end=ev.end,
-                        )
-                    )
+            _insert(
+                session,
+                StatementRow,
+                [
+                    {"actor_id": actor_id(s.about), "topic": s.topic, **cited(s.evidence)}
+                    for s in facts.statements
+                ],
+            )
+            _add_events(session, facts.events, doc_id, actor_id)
+            relations = [(actor_id(r.subject), actor_id(r.object), r) for r in facts.relations]
+            _insert(
+                session,
+                RelationRow,
+                [
+                    {
+                        "subject_id": subject,
+                        "type": r.type,
+                        "object_id": obj,
+                        "source": r.evidence.source,
+                        **cited(r.evidence),
+                    }
+                    for subject, obj, r in relations
+                    if subject is not None and obj is not None
+                ],
+            )
+            _insert(
+                session,
+                VictimCategoryRow,
+                [{"category": v.category, **cited(v.evidence)} for v in facts.victim_categories],
+            )
+            _insert(
+                session,
+                AnomalyRow,
+                [{"text": a.text, "why": a.why, **cited(a.evidence)} for a in facts.anomalies],
+            )
+            claims = [(actor_id(c.about), c) for c in facts.claims]
+            _insert(
+                session,
+                ClaimRow,
+                [
+                    {"about_id": about, "source": c.source, **cited(c.evidence)}
+                    for about, c in claims
+                    if about is not None
+                ],
+            )
             return True
 
 
@@ -194,40 +186,81 @@ def _stored(session: Session, document: Document) -> bool:
     return found is not None
 
 
-def _event_row(event: Event, document_id: str, perpetrator_id: int | None) -> EventRow:
+def _insert(session: Session, table: type[Base], rows: list[dict[str, object]]) -> None:
+    """One statement for all the rows of a table, not one object per row."""
+    if rows:
+        session.execute(insert(table), rows)
+
+
+def _add_events(
+    session: Session,
+    events: tuple[Event, ...],
+    document_id: str,
+    actor_id: Callable[[str | None], int | None],
+) -> None:
+    """The events, then their figures and role fillers under the ids the events were given."""
+    if not events:
+        return
+    ids = session.scalars(
+        insert(EventRow).returning(EventRow.id, sort_by_parameter_order=True),
+        [_event_values(event, document_id, actor_id(event.perpetrator)) for event in events],
+    ).all()
+    figures, roles = [], []
+    for event_id, event in zip(ids, events, strict=True):
+        reported = event.reports
+        if event.count is not None and not reported:
+            reported = (Figure("count", event.count, None),)
+        for figure in reported:
+            span = figure.evidence
+            figures.append(
+                {
+                    "event_id": event_id,
+                    "kind": figure.kind,
+                    "source": figure.source,
+                    "low": figure.count.low,
+                    "high": figure.count.high,
+                    "text": figure.count.text,
+                    "char_start": span.start if span else None,
+                    "char_end": span.end if span else None,
+                }
+            )
+        fillers = {
+            "target": event.targets,
+            "victim": event.victims,
+            "weapon": event.weapon,
+            "perpetrator": event.perpetrator_individuals,
+        }
+        roles += [
+            {"event_id": event_id, "role": role, "text": text}
+            for role, texts in fillers.items()
+            for text in texts
+        ]
+    _insert(session, FigureRow, figures)
+    _insert(session, EventRoleRow, roles)
+
+
+def _event_values(event: Event, document_id: str, perpetrator_id: int | None) -> dict[str, object]:
     date, place = event.date, event.place
-    row = EventRow(
-        document_id=document_id,
-        type=event.type,
-        suicide=event.suicide,
-        date_value=date.value if date else None,
-        date_end=date.end if date else None,
-        date_precision=date.precision if date else None,
-        date_text=date.text if date else None,
-        place_name=place.name if place else None,
-        place_kind=place.kind if place else None,
-        country=place.country if place else None,
-        lat=place.lat if place else None,
-        lon=place.lon if place else None,
-        perpetrator_id=perpetrator_id,
-        perpetrator_text=event.perpetrator_text,
-        attribution=event.attribution,
-        attributed_by=event.attributed_by,
-        char_start=event.evidence.start,
-        char_end=event.evidence.end,
-    )
-    row.figures = [
-        FigureRow(
-            kind=f.kind, source=f.source, low=f.count.low, high=f.count.high, text=f.count.text
-        )
-        for f in event.reports
-    ]
-    if event.count is not None and not event.reports:
-        c = event.count
-        row.figures.append(
-            FigureRow(kind="count", source=None, low=c.low, high=c.high, text=c.text)
-        )
-    return row
+    return {
+        "document_id": document_id,
+        "type": event.type,
+        "suicide": event.suicide,
+        "date_value": date.value if date else None,
+        "date_end": date.end if date else None,
+        "date_precision": date.precision if date else None,
+        "date_text": date.text if date else None,
+        "place_name": place.name if place else None,
+        "place_kind": place.kind if place else None,
+        "country": place.country if place else None,
+        "lat": place.lat if place else None,
+        "lon": place.lon if place else None,
+        "perpetrator_id": perpetrator_id,
+        "perpetrator_text": event.perpetrator_text,
+        "attribution": event.attribution,
+        "attributed_by": event.attributed_by,
+        "char_start": event.evidence.start,
+        "char_end": event.evidence.end,
+    }
 
 
 def _free_id(session: Session, wanted: str, content_hash: str) -> str:

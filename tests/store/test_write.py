@@ -1,0 +1,58 @@
+"""What the store keeps of an event: its role fillers in text order, and each figure's span."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dossier.model import Count, Document, Event, Evidence, Facts, Figure
+from dossier.store import Store
+from dossier.store.tables import EventRoleRow, FigureRow
+
+TEXT = (
+    "Gunmen led by Abu Omar fired rockets and rifles at a police post and a school in Bannu, "
+    "killing two guards. Police said three people were killed; a hospital said four."
+)
+
+
+def _span(document_id: str, quote: str) -> Evidence:
+    start = TEXT.index(quote)
+    return Evidence(document_id, start, start + len(quote))
+
+
+def test_roles_and_figure_spans_are_kept(sqlite_url: str) -> None:
+    document = Document("bannu", TEXT, "hash-bannu", "bannu.txt")
+    police = _span(document.id, "Police said three people were killed")
+    event = Event(
+        type="armed_attack",
+        evidence=_span(document.id, TEXT.split(". ")[0]),
+        perpetrator_individuals=("Abu Omar",),
+        targets=("a police post", "a school"),
+        victims=("two guards",),
+        weapon=("rockets", "rifles"),
+        reports=(
+            Figure("killed", Count(3, 3, "three"), "Police", police),
+            Figure("killed", Count(4, 4, "four"), "a hospital"),
+        ),
+    )
+    store = Store(sqlite_url)
+    assert store.add(Facts(document, events=(event,)), {})
+    with Session(store.engine) as session:
+        roles = session.execute(select(EventRoleRow.role, EventRoleRow.text).order_by("id")).all()
+        figures = session.execute(
+            select(FigureRow.text, FigureRow.char_start, FigureRow.char_end).order_by("id")
+        ).all()
+    store.close()
+    assert [tuple(r) for r in roles] == [
+        ("target", "a police post"),
+        ("target", "a school"),
+        ("victim", "two guards"),
+        ("weapon", "rockets"),
+        ("weapon", "rifles"),
+        ("perpetrator", "Abu Omar"),
+    ]
+    assert [tuple(f) for f in figures] == [
+        ("three", police.start, police.end),
+        ("four", None, None),
+    ]
+    assert TEXT[police.start : police.end] == "Police said three people were killed"
