@@ -90,3 +90,23 @@ def test_index_of_an_empty_store_says_so(sqlite_url: str) -> None:
     result = runner.invoke(app, ["index", "--db", sqlite_url])
     assert result.exit_code == 1
     assert "error: the store holds no dated events; ingest articles first" in result.output
+
+
+def test_an_outdated_store_is_named_and_upgraded_by_db_upgrade(sqlite_url: str) -> None:
+    from tests.store.test_db import _downgrade
+
+    fresh = runner.invoke(app, ["db", "upgrade", "--db", sqlite_url])
+    assert fresh.exit_code == 0, fresh.output
+    assert "from a new database to schema revision" in fresh.output
+    _downgrade(sqlite_url, "0004")
+    refused = runner.invoke(app, ["actors", "--db", sqlite_url])
+    assert refused.exit_code == 1
+    assert "is at schema revision 0004" in refused.output
+    assert "run `dossier db upgrade`" in refused.output
+    assert "Traceback" not in refused.output
+    upgraded = runner.invoke(app, ["db", "upgrade", "--db", sqlite_url])
+    assert upgraded.exit_code == 0, upgraded.output
+    assert "from schema revision 0004 to schema revision" in upgraded.output
+    again = runner.invoke(app, ["db", "upgrade", "--db", sqlite_url])
+    assert "as this dossier needs" in again.output
+    assert runner.invoke(app, ["actors", "--db", sqlite_url]).exit_code == 0

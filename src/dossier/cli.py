@@ -41,9 +41,13 @@ def _settings(db: str | None) -> Settings:
 
 
 def _store(settings: Settings):  # type: ignore[no-untyped-def]
+    """The store, or one line saying why it cannot be opened (an outdated schema, say)."""
     from dossier.store import Store
 
-    return Store(settings.database_url)
+    try:
+        return Store(settings.database_url)
+    except DossierError as exc:
+        raise _fail(str(exc)) from exc
 
 
 def _refuse(refusal: Refusal) -> None:
@@ -193,6 +197,24 @@ def extract(
     documents = unique(read_paths(paths, settings), tally, print_refusal, lambda _d: False)
     for facts in extract_many(documents, batch_size=settings.batch_size):
         sys.stdout.write(json.dumps(facts_record(facts), ensure_ascii=False) + "\n")
+
+
+db_app = typer.Typer(help="The store's database schema.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("upgrade")
+def db_upgrade(db: DbOption = None) -> None:
+    """Bring the database's schema to the revision this dossier needs. A new database gets its
+    schema on first use; one written by an older dossier is refused until it is upgraded."""
+    from dossier.store.db import upgrade
+
+    settings = _settings(db)
+    try:
+        before, after = upgrade(settings.database_url)
+    except DossierError as exc:
+        raise _fail(str(exc)) from exc
+    out.print(render.upgraded(before, after, settings.database_url))
 
 
 if __name__ == "__main__":

@@ -39,6 +39,13 @@ def ingested(
     )
 
 
+def upgraded(before: str | None, after: str, url: str) -> str:
+    if before == after:
+        return escape(f"the database at {url} is at schema revision {after}, as this dossier needs")
+    start = "a new database" if before is None else f"schema revision {before}"
+    return escape(f"upgraded {url} from {start} to schema revision {after}")
+
+
 def actors(rows: list[ActorSummary]) -> Table:
     table = Table()
     table.add_column("actor", no_wrap=True)
