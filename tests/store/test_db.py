@@ -74,3 +74,10 @@ def test_a_database_of_other_tables_is_refused(sqlite_url: str) -> None:
     engine.dispose()
     with pytest.raises(SchemaMismatch, match="holds tables but no dossier schema"):
         Store(sqlite_url)
+
+
+def test_the_schema_revision_is_the_head_of_the_migrations() -> None:
+    """Opening a store compares with SCHEMA_REVISION instead of reading the scripts."""
+    from dossier.store.db import SCHEMA_REVISION
+
+    assert head_revision() == SCHEMA_REVISION

@@ -1,26 +1,34 @@
 """Engine and migrations. SQLite is the embedded default; PostgreSQL the same schema.
 
 Opening a store does not run Alembic: it reads the database's revision (one small query) and
-compares it with the head of the migration scripts, read once per process. Only an empty
-database is migrated on open; any other change of schema waits for an explicit `upgrade`.
+compares it with `SCHEMA_REVISION`, the head of the migration scripts (a test keeps the two
+equal). Only an empty database is migrated on open; any other change of schema waits for an
+explicit `upgrade`. Alembic is imported only when a schema must change or be explained, so that
+importing and opening the store stays cheap for every read-only surface.
 """
 
 from __future__ import annotations
 
 from functools import cache
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 
 from dossier.errors import SchemaMismatch
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+# The revision this dossier's tables are at: the head of migrations/versions.
+SCHEMA_REVISION = "0005"
+
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(files("dossier.store").joinpath("migrations")))
     return config
@@ -48,6 +56,8 @@ def make_engine(url: str) -> Engine:
 
 @cache
 def _scripts() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
 
@@ -57,7 +67,8 @@ def _known() -> frozenset[str]:
 
 
 def head_revision() -> str:
-    """The schema revision this dossier needs: the head of its migration scripts."""
+    """The schema revision this dossier needs: the head of its migration scripts, as read by
+    Alembic (`SCHEMA_REVISION` is the same, without reading them)."""
     head = _scripts().get_current_head()
     assert head is not None, "dossier's migrations have no head"
     return head
@@ -69,7 +80,7 @@ def open_schema(engine: Engine, url: str) -> None:
         found = _revision(connection, url)
         if found is None:
             _upgrade(connection)
-    if found is not None and found != head_revision():
+    if found is not None and found != SCHEMA_REVISION:
         raise SchemaMismatch(
             f"the database at {_shown(url)} is at schema revision {found}, this dossier needs "
             f"{head_revision()}: run `dossier db upgrade`",
@@ -94,6 +105,8 @@ def upgrade(url: str) -> tuple[str | None, str]:
 
 
 def _upgrade(connection: Connection) -> None:
+    from alembic import command
+
     config = alembic_config()
     config.attributes["connection"] = connection
     command.upgrade(config, "head")
@@ -102,9 +115,14 @@ def _upgrade(connection: Connection) -> None:
 def _revision(connection: Connection, url: str) -> str | None:
     """The database's schema revision, None for an empty database. A database holding other
     tables, or a revision newer than this dossier knows, is refused: migrating would fail."""
-    found = MigrationContext.configure(connection).get_current_revision()
+    tables = inspect(connection).get_table_names()
+    found = (
+        connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        if "alembic_version" in tables
+        else None
+    )
     if found is None:
-        if inspect(connection).get_table_names():
+        if tables:
             raise SchemaMismatch(
                 f"the database at {_shown(url)} holds tables but no dossier schema: "
                 "give dossier an empty database or its own",
@@ -112,7 +130,7 @@ def _revision(connection: Connection, url: str) -> str | None:
                 head_revision(),
             )
         return None
-    if found not in _known():
+    if found != SCHEMA_REVISION and found not in _known():
         raise SchemaMismatch(
             f"the database at {_shown(url)} is at schema revision {found}, which this dossier "
             f"does not know (it needs {head_revision()}): it was written by a newer dossier",
