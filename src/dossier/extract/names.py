@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from dossier.extract.role_words import RoleLexicon, common_nouns, given_names, role_lexicon
 from dossier.extract.state import doc_text
 from dossier.vocab.registry import is_lower_cased
+from dossier.vocab.roles import RoleLexicon, common_nouns, given_names, role_lexicon
 
 _SAINTS = {"san", "santa", "santo", "sao", "st", "saint"}
 _PARTICLES = {"de", "del", "la", "y", "da", "dos", "van", "von", "bin", "ibn"}

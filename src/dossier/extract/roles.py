@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from dossier.extract.names import from_given, full_name, harmed, name_start, person_names
-from dossier.extract.role_words import RoleLexicon, common_nouns, given_names, role_lexicon
 from dossier.extract.state import doc_text
 from dossier.vocab.registry import is_lower_cased
+from dossier.vocab.roles import RoleLexicon, common_nouns, given_names, role_lexicon
 
 _KEEP = ("compound", "amod", "nmod", "poss", "npadvmod", "nn")
 _DROP_WORDS = {"other", "several", "some", "many", "few", "two", "three", "four", "five", "one"}

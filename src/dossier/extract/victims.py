@@ -10,8 +10,8 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dossier.extract.events import lexicon
 from dossier.extract.state import state
+from dossier.vocab.events import lexicon
 
 TARGETING = re.compile(
     r"\b(?:target\w*|against|victims?|kill\w*|wound\w*|injur\w*|abduct\w*|kidnap\w*|attack\w*|struck|hit)\b",

@@ -1,4 +1,5 @@
-"""The word lists the role stage reads: data/roles.yaml and data/given_names.txt, loaded once."""
+"""The word lists the role stage reads (data/roles.yaml) and given names (data/given_names.txt),
+loaded once."""
 
 from __future__ import annotations
 
