@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from dossier.extract import extract
-from dossier.extract.places import gazetteer
 from dossier.model import Document
+from dossier.vocab.places import gazetteer
 from tests.conftest import SHARED, load_document
 
 

@@ -11,11 +11,11 @@ from dossier.extract.events.merge import ACCUSED, CONFIRMED, PLACE_RANK, PRECISI
 from dossier.extract.events.perpetrators import mention_roles, perpetrator, stance, state_doer
 from dossier.extract.events.spans import inside, sentence_end, verb_lemma
 from dossier.extract.numbers import VAGUE
-from dossier.extract.places import gazetteer
 from dossier.extract.roles import roles_of
 from dossier.extract.state import DocState, Found, doc_text
 from dossier.vocab.events import Lexicon
 from dossier.vocab.fold import fold, name_key
+from dossier.vocab.places import gazetteer
 
 
 def trigger(sentence: Span, lex: Lexicon) -> tuple[str, int] | None:
