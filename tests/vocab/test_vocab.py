@@ -9,6 +9,7 @@ import sys
 from dossier.model import EVENT_TYPES, PLACE_KINDS, RELATION_TYPES, STANCES
 from dossier.vocab.actor_kinds import actor_kind_rules
 from dossier.vocab.anaphora import anaphora_words
+from dossier.vocab.claims import speech_verbs
 from dossier.vocab.events import lexicon
 from dossier.vocab.places import gazetteer
 from dossier.vocab.relations import relation_cues
@@ -19,6 +20,7 @@ VOCAB_MODULES = (
     "dossier.vocab",
     "dossier.vocab.actor_kinds",
     "dossier.vocab.anaphora",
+    "dossier.vocab.claims",
     "dossier.vocab.events",
     "dossier.vocab.fold",
     "dossier.vocab.places",
@@ -76,12 +78,29 @@ def test_other_lexicons_load() -> None:
     assert cues.communities.fullmatch("Hazara")
 
 
+def test_word_lists_hold_words() -> None:
+    """YAML reads a bare `on`, `y` or `no` as a boolean: every listed word must stay a string."""
+    lists = [
+        speech_verbs(),
+        given_names(),
+        *(value for value in vars(role_lexicon()).values() if isinstance(value, frozenset)),
+        *(value for value in vars(lexicon()).values() if isinstance(value, frozenset)),
+        *(value for value in vars(anaphora_words()).values()),
+    ]
+    assert all(isinstance(word, str) for words in lists for word in words)
+    assert {
+        "on",
+        "in",
+    } <= role_lexicon().place_prepositions and "y" in role_lexicon().name_particles
+
+
 def test_vocab_loads_without_spacy() -> None:
     imports = "; ".join(f"import {module}" for module in VOCAB_MODULES)
     loads = (
         "dossier.vocab.events.lexicon(); dossier.vocab.roles.role_lexicon(); "
         "dossier.vocab.relations.relation_cues(); dossier.vocab.victims.victim_cues(); "
-        "dossier.vocab.anaphora.anaphora_words(); dossier.vocab.actor_kinds.actor_kind_rules()"
+        "dossier.vocab.anaphora.anaphora_words(); dossier.vocab.actor_kinds.actor_kind_rules(); "
+        "dossier.vocab.claims.speech_verbs(); dossier.vocab.places.bare_key('northern Borno State')"
     )
     check = "import sys; assert 'spacy' not in sys.modules, 'vocab imported spacy'"
     subprocess.run([sys.executable, "-c", f"{imports}; {loads}; {check}"], check=True)

@@ -18,18 +18,35 @@ import yaml
 
 from dossier.vocab.fold import fold, name_key
 
-_SUFFIX = re.compile(
-    r"\s+(?:province|district|region|state|governorate|county|prefecture|city|town|village|area)$"
-)
-_PREFIX = re.compile(
-    r"^(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|(?:north|south)(?:east|west)(?:ern)?\s+|central\s+)?"
-)
 _LATIN = re.compile(r"[A-Za-z][A-Za-z' .-]+")
+
+
+@cache
+def _countries_data() -> dict:
+    return yaml.safe_load(files("dossier.data").joinpath("countries.yaml").read_text("utf-8"))
+
+
+@dataclass(frozen=True)
+class _Affixes:
+    # A kind word ending a name key: "borno state".
+    kind: re.Pattern[str]
+    # The part of a place opening a name key: "northern borno".
+    part: re.Pattern[str]
+
+
+@cache
+def _affixes() -> _Affixes:
+    data = _countries_data()
+    return _Affixes(
+        kind=re.compile(r"\s+(?:" + "|".join(data["kind_words"]) + r")$"),
+        part=re.compile(data["part_of"]),
+    )
 
 
 def bare_key(text: str) -> str:
     """The name without "the", a direction or a kind word: "northern Borno State" -> "borno"."""
-    return _SUFFIX.sub("", _PREFIX.sub("", name_key(text)))
+    affixes = _affixes()
+    return affixes.kind.sub("", affixes.part.sub("", name_key(text)))
 
 
 @dataclass(frozen=True)
@@ -76,12 +93,9 @@ def gazetteer() -> Gazetteer:
     for name in countries.values():
         add(name, Candidate(name, "country", name, population=10**9))
     adjectives: dict[str, str] = {}
-    extra = yaml.safe_load(files("dossier.data").joinpath("countries.yaml").read_text("utf-8"))
-    stop: set[str] = set()
-    for entry in extra:
-        if "not_places" in entry:
-            stop.update(name_key(n) for n in entry["not_places"])
-            continue
+    data = _countries_data()
+    stop = {name_key(n) for n in data["not_places"]}
+    for entry in data["countries"]:
         country = entry["country"]
         for alias in entry.get("aliases", ()):
             add(alias, Candidate(country, "country", country, population=10**9))
@@ -92,7 +106,7 @@ def gazetteer() -> Gazetteer:
             continue
         candidate = Candidate(sub.name, "region", countries[sub.country_code], population=10**6)
         add(sub.name, candidate)
-        add(_SUFFIX.sub("", name_key(sub.name)), candidate)
+        add(_affixes().kind.sub("", name_key(sub.name)), candidate)
     for city in cache_.get_cities().values():
         country = countries.get(city["countrycode"])
         if country is None:
@@ -134,6 +148,6 @@ def gazetteer() -> Gazetteer:
     )
     region_pattern = re.compile(
         r"(?<![\w-])(?:" + "|".join(re.escape(r) for r in regions) + r")"
-        r"(?:\s+(?:State|Province|Region|District|Governorate|County))?(?![\w-])"
+        r"(?:\s+(?:" + "|".join(data["region_kinds"]) + r"))?(?![\w-])"
     )
     return Gazetteer(ranked, adjectives, frozenset(stop), pattern, words, region_pattern)

@@ -31,6 +31,11 @@ class RoleLexicon:
     owned_places: frozenset[str]
     titles: frozenset[str]
     blame_words: frozenset[str]
+    saints: frozenset[str]
+    name_particles: frozenset[str]
+    quantifiers: frozenset[str]
+    place_prepositions: frozenset[str]
+    collective_nouns: frozenset[str]
 
 
 # RoleLexicon field -> its word list in data/roles.yaml.
@@ -52,6 +57,11 @@ _WORD_LISTS = {
     "place_words": "place_words",
     "owned_places": "owned_places",
     "titles": "titles",
+    "saints": "saints",
+    "name_particles": "name_particles",
+    "quantifiers": "quantifiers",
+    "place_prepositions": "place_prepositions",
+    "collective_nouns": "collective_nouns",
 }
 
 
