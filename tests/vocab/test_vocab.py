@@ -8,6 +8,7 @@ import sys
 
 from dossier.model import EVENT_TYPES, PLACE_KINDS, RELATION_TYPES, STANCES
 from dossier.vocab.actor_kinds import actor_kind_rules
+from dossier.vocab.aliases import alias_cues
 from dossier.vocab.anaphora import anaphora_words
 from dossier.vocab.claims import speech_verbs
 from dossier.vocab.events import lexicon
@@ -19,6 +20,7 @@ from dossier.vocab.victims import victim_cues
 VOCAB_MODULES = (
     "dossier.vocab",
     "dossier.vocab.actor_kinds",
+    "dossier.vocab.aliases",
     "dossier.vocab.anaphora",
     "dossier.vocab.claims",
     "dossier.vocab.events",
@@ -73,6 +75,7 @@ def test_other_lexicons_load() -> None:
     assert given_names()
     assert "group" in anaphora_words().heads
     assert actor_kind_rules()
+    assert alias_cues().inline.match(", also known as Harakat al-Shabaab")
     cues = victim_cues()
     assert cues.targeting.search("they targeted a market")
     assert cues.communities.fullmatch("Hazara")
@@ -82,6 +85,7 @@ def test_word_lists_hold_words() -> None:
     """YAML reads a bare `on`, `y` or `no` as a boolean: every listed word must stay a string."""
     lists = [
         speech_verbs(),
+        alias_cues().connectors,
         given_names(),
         *(value for value in vars(role_lexicon()).values() if isinstance(value, frozenset)),
         *(value for value in vars(lexicon()).values() if isinstance(value, frozenset)),
@@ -100,7 +104,8 @@ def test_vocab_loads_without_spacy() -> None:
         "dossier.vocab.events.lexicon(); dossier.vocab.roles.role_lexicon(); "
         "dossier.vocab.relations.relation_cues(); dossier.vocab.victims.victim_cues(); "
         "dossier.vocab.anaphora.anaphora_words(); dossier.vocab.actor_kinds.actor_kind_rules(); "
-        "dossier.vocab.claims.speech_verbs(); dossier.vocab.places.bare_key('northern Borno State')"
+        "dossier.vocab.claims.speech_verbs(); dossier.vocab.aliases.alias_cues(); "
+        "dossier.vocab.places.bare_key('northern Borno State')"
     )
     check = "import sys; assert 'spacy' not in sys.modules, 'vocab imported spacy'"
     subprocess.run([sys.executable, "-c", f"{imports}; {loads}; {check}"], check=True)
