@@ -7,7 +7,8 @@ import datetime as dt
 
 from dossier.extract import extract
 from dossier.extract.events.merge import PLACE_RANK, PRECISION_RANK, STANCE_RANK
-from dossier.model import DATE_PRECISIONS, PLACE_KINDS, STANCES, Document
+from dossier.extract.events.perpetrators import BRANCH_RELATIONS
+from dossier.model import DATE_PRECISIONS, PLACE_KINDS, RELATION_TYPES, STANCES, Document
 from dossier.vocab.places import gazetteer
 from tests.conftest import SHARED, load_document
 
@@ -35,6 +36,7 @@ def test_merge_ranks_every_stance_precision_and_place_kind() -> None:
     assert set(STANCE_RANK) == set(STANCES)
     assert set(PRECISION_RANK) == set(DATE_PRECISIONS)
     assert set(PLACE_RANK) == set(PLACE_KINDS)
+    assert set(BRANCH_RELATIONS) <= set(RELATION_TYPES)
 
 
 def test_seed_relations_match_gold(seed_document: Document, seed_gold: dict) -> None:

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dossier.extract.state import DocState, state
-from dossier.model import ARMED_GROUP, Claim, Evidence
+from dossier.model import ARMED_GROUP, PERSON, Claim, Evidence
 from dossier.vocab.claims import speech_verbs
 
 _ACCORDING = re.compile(r"\baccording to\s+", re.I)
@@ -28,7 +28,7 @@ def _name_in(span: Span, found: DocState) -> str:
     for m in found.mentions:
         if span.start_char <= m.start and m.end <= span.end_char and m.how != "anaphor":
             info = found.actors.get(m.actor)
-            if info is not None and info.kind != "person":
+            if info is not None and info.kind != PERSON:
                 return m.actor
     for ent in span.ents:
         if ent.label_ in _ENTITY_LABELS:

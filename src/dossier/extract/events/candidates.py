@@ -113,7 +113,7 @@ def candidate(
         or (gazetteer().country_of_word[name_key(named.group())] if named else None)
         or main_country
     )
-    found_here = Candidate(
+    told = Candidate(
         reported=reported[0] if reported else None,
         type=kind,
         start=sentence.start_char,
@@ -130,16 +130,16 @@ def candidate(
         harmed={m.actor for m, role in scored if role == 0},
     )
     if state:
-        found_here.perpetrator_text, found_here.attribution = state, CONFIRMED
-        found_here.state_doer = True
+        told.perpetrator_text, told.attribution = state, CONFIRMED
+        told.state_doer = True
     if doer is not None:
-        found_here.perpetrator, found_here.perpetrator_text = doer
-        found_here.attribution, found_here.attributed_by = stance(
-            sentence, lex, source, found, found_here.perpetrator
+        told.perpetrator, told.perpetrator_text = doer
+        told.attribution, told.attributed_by = stance(
+            sentence, lex, source, found, told.perpetrator
         )
-        if found_here.attribution == ACCUSED and found_here.attributed_by == found_here.perpetrator:
-            found_here.attributed_by = None
-    return found_here
+        if told.attribution == ACCUSED and told.attributed_by == told.perpetrator:
+            told.attributed_by = None
+    return told
 
 
 def _dates_speech(doc: Doc, start: int, lex: Lexicon) -> bool:

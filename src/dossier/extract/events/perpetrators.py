@@ -16,7 +16,7 @@ from dossier.model import ARMED_GROUP
 from dossier.vocab.events import Lexicon
 
 # The relations by which a group attacks in another's name.
-_BRANCH_RELATIONS = ("branch_of", "affiliated_with")
+BRANCH_RELATIONS = ("branch_of", "affiliated_with")
 
 
 def _trigger(token: Token, lex: Lexicon) -> bool:
@@ -138,7 +138,7 @@ def stance(
 def parents(found: DocState) -> dict[str, str]:
     """Each group's parent: the registry's, or the one the text names it a branch of."""
     parent_of = {name: info.parent for name, info in found.actors.items() if info.parent}
-    parent_of |= {r.subject: r.object for r in found.relations if r.type in _BRANCH_RELATIONS}
+    parent_of |= {r.subject: r.object for r in found.relations if r.type in BRANCH_RELATIONS}
     return parent_of
 
 
@@ -153,7 +153,7 @@ def branch_for_parent(
     if parent is None:
         return
     children = {
-        r.subject for r in found.relations if r.object == parent and r.type in _BRANCH_RELATIONS
+        r.subject for r in found.relations if r.object == parent and r.type in BRANCH_RELATIONS
     }
     children |= {name for name, info in found.actors.items() if info.parent == parent}
     named = [m for m in groups if m.actor in children and m.how != "anaphor"]
