@@ -23,7 +23,7 @@ class Lexicon:
     count: frozenset[str]
     # "last night", "early this morning": the text places the event on an occasion.
     occasion: re.Pattern[str]
-    # Types from specific to generic, as listed in the data file.
+    # Each type's rank, 0 the most specific: a later sentence may refine a generic type.
     order: dict[str, int]
     # Events that are not attacks: their figure is a count of people (surrenders).
     non_attacks: frozenset[str]
