@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from dossier.extract.places import gazetteer
 from dossier.model import Count, Event, Facts
 from dossier.vocab.fold import name_key
+from dossier.vocab.places import gazetteer
 
 SYMMETRIC = {"rival_of", "allied_with", "linked_to"}
 EVENT_FIELDS = (

@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime as dt
 
 from dossier.extract import extract
-from dossier.extract.places import gazetteer
-from dossier.model import Document
+from dossier.extract.events.merge import PLACE_RANK, PRECISION_RANK, STANCE_RANK
+from dossier.extract.events.perpetrators import BRANCH_RELATIONS
+from dossier.model import DATE_PRECISIONS, PLACE_KINDS, RELATION_TYPES, STANCES, Document
+from dossier.vocab.places import gazetteer
 from tests.conftest import SHARED, load_document
 
 
@@ -28,6 +30,13 @@ def test_seed_attack_matches_gold(seed_document: Document, seed_gold: dict) -> N
     assert "13 US service members" in attack.victims
     surrender = next(e for e in facts.events if e.type == "surrender")
     assert surrender.count is not None and surrender.count.low == 1401
+
+
+def test_merge_ranks_every_stance_precision_and_place_kind() -> None:
+    assert set(STANCE_RANK) == set(STANCES)
+    assert set(PRECISION_RANK) == set(DATE_PRECISIONS)
+    assert set(PLACE_RANK) == set(PLACE_KINDS)
+    assert set(BRANCH_RELATIONS) <= set(RELATION_TYPES)
 
 
 def test_seed_relations_match_gold(seed_document: Document, seed_gold: dict) -> None:
@@ -74,6 +83,26 @@ def test_conflicting_figures_are_kept_with_their_sources() -> None:
     assert ("police", 3) in figures and ("Tehrik-i-Taliban Pakistan", 9) in figures
     assert event.perpetrator == "Tehrik-i-Taliban Pakistan"
     assert event.date is not None and event.date.value == "2023-01-19"
+
+
+def test_each_figure_cites_the_sentence_that_states_it() -> None:
+    document = _doc(
+        "Gunmen attacked a police post in Bannu on Thursday, killing three officers, "
+        "police said. The Pakistani Taliban said in a statement that its fighters "
+        "killed nine policemen in the attack.  "
+    )
+    (event,) = extract(document).events
+    quotes = set()
+    for figure in event.reports:
+        assert figure.evidence is not None and figure.evidence.source == figure.source
+        quote = document.text[figure.evidence.start : figure.evidence.end]
+        assert figure.count.text in quote and quote == quote.strip()
+        quotes.add(quote)
+    assert quotes == {
+        "Gunmen attacked a police post in Bannu on Thursday, killing three officers, police said.",
+        "The Pakistani Taliban said in a statement that its fighters killed nine policemen in "
+        "the attack.",
+    }
 
 
 def test_parent_claim_for_a_branch() -> None:

@@ -17,53 +17,15 @@ from spacy.tokens import Doc
 from dossier.extract.actors import registered
 from dossier.extract.kinds import kind_of
 from dossier.extract.state import ActorInfo, DocState, doc_text, state
+from dossier.vocab.aliases import alias_cues
 from dossier.vocab.fold import fold
 from dossier.vocab.registry import Registry, is_acronym, is_lower_cased, load_registry
 
 _PAREN = re.compile(r"\(([^()\n]{1,160})\)")
-_AKA_LEAD = re.compile(
-    r"(?:(?:also|formerly|otherwise|better|locally|previously|sometimes)\s+)?"
-    r"(?:known\s+as|called|referred\s+to\s+as|named)\s+|a\.?k\.?a\.?\s+",
-    re.IGNORECASE,
-)
-_AKA_INLINE = re.compile(
-    r",?\s+(?:(?:also|formerly|otherwise|better|locally|previously)\s+(?:known\s+as|called)"
-    r"|a\.?k\.?a\.?)\s+",
-    re.IGNORECASE,
-)
 _LOWER_ACRONYM = re.compile(r"[a-z][a-z\-]{1,7}")
 _ACRONYM = re.compile(r"[A-Za-z][A-Za-z0-9.\-&']{0,10}[A-Za-z0-9]")
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|/|\bor\b|\band\b)\s*")
 _CLAUSE_END = re.compile(r"[.;:!?)\n]|,\s+(?:which|who|that|a|an|the|is|was|has)\b|\s[-–—]\s")
-# Lower-case words allowed inside a proper name ("Institute for Economics and Peace").
-_CONNECTORS = {
-    "of",
-    "the",
-    "for",
-    "and",
-    "al",
-    "el",
-    "e",
-    "i",
-    "ul",
-    "wal",
-    "in",
-    "de",
-    "du",
-    "del",
-    "la",
-    "le",
-    "los",
-    "las",
-    "des",
-    "bin",
-    "ibn",
-    "wa",
-    "fi",
-    "lid",
-    "as",
-    "ad",
-}
 _NAME_WORD = re.compile(r"[\w'\-.&]+")
 
 
@@ -103,6 +65,7 @@ def _proper_name_before(text: str, end: int) -> tuple[int, str] | None:
     """The run of capitalised words (with name connectors) that ends at `end`."""
     words = list(_NAME_WORD.finditer(text[max(0, end - 200) : end]))
     offset = max(0, end - 200)
+    connectors = alias_cues().connectors
     start = None
     for word in reversed(words):
         between = text[offset + word.end() : start if start is not None else end]
@@ -111,14 +74,14 @@ def _proper_name_before(text: str, end: int) -> tuple[int, str] | None:
         token = word.group()
         if token[0].isupper():
             start = offset + word.start()
-        elif token.lower() in _CONNECTORS and start is not None:
+        elif token.lower() in connectors and start is not None:
             continue
         else:
             break
     if start is None:
         return None
     name = text[start:end].strip()
-    while name.split(" ", 1)[0].lower() in _CONNECTORS and " " in name:
+    while name.split(" ", 1)[0].lower() in connectors and " " in name:
         start += len(name.split(" ", 1)[0]) + 1
         name = name.split(" ", 1)[1]
     return start, name
@@ -133,15 +96,16 @@ class AliasMiner:
         found = state(doc)
         mined: dict[str, ActorInfo] = {}
         lowered = is_lower_cased(text)
+        cues = alias_cues()
         for paren in _PAREN.finditer(text):
             inner = paren.group(1).strip()
-            lead = _AKA_LEAD.match(inner)
+            lead = cues.lead.match(inner)
             if lead:
                 items = _split_list(inner[lead.end() :])
                 self._bind(found, text, paren.start(), items, mined, "also_known_as")
             elif looks_like_acronym(inner) or (lowered and _LOWER_ACRONYM.fullmatch(inner)):
                 self._bind_acronym(found, text, paren.start(), inner, mined, lowered)
-        for inline in _AKA_INLINE.finditer(text):
+        for inline in cues.inline.finditer(text):
             rest = text[inline.end() : inline.end() + 300]
             clause = _CLAUSE_END.search(rest)
             items = _split_list(rest[: clause.start()] if clause else rest)

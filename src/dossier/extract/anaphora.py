@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from functools import cache
-from importlib.resources import files
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dossier.extract.state import Found, state
+from dossier.vocab.anaphora import anaphora_words
 
 WINDOW_SENTENCES = 3
 RECENCY = (1.0, 0.8, 0.6)
@@ -28,19 +26,10 @@ ROLE_WEIGHT = {"root_subject": 3.0, "subject": 1.5, "argument": 1.0, "modifier":
 SALIENCE_WEIGHT = 1.5
 
 
-@cache
-def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    data = yaml.safe_load(files("dossier.data").joinpath("anaphora.yaml").read_text("utf-8"))
-    return (
-        frozenset(data["determiners"]),
-        frozenset(data["heads"]),
-        frozenset(data.get("plural_heads", ())),
-    )
-
-
 def anaphors(doc: Doc, named_at: set[int]) -> list[Span]:
     """Candidate anaphors; `named_at` holds the start offsets of names already found."""
-    determiners, heads, plural_heads = _lexicon()
+    words = anaphora_words()
+    determiners, heads, plural_heads = words.determiners, words.heads, words.plural_heads
     spans = []
     for token in doc:
         lower = token.lower_

@@ -15,29 +15,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dossier.extract.state import DocState, state
-from dossier.model import ARMED_GROUP, Claim, Evidence
+from dossier.model import ARMED_GROUP, PERSON, Claim, Evidence
+from dossier.vocab.claims import speech_verbs
 
-SPEECH = {
-    "say",
-    "tell",
-    "report",
-    "claim",
-    "state",
-    "announce",
-    "add",
-    "note",
-    "confirm",
-    "allege",
-    "accuse",
-    "blame",
-    "warn",
-    "insist",
-    "deny",
-    "write",
-    "estimate",
-    "quote",
-    "describe",
-}
 _ACCORDING = re.compile(r"\baccording to\s+", re.I)
 _STOP = re.compile(r"[,;:.()\n]|\b(?:that|which|who|as|in|on|at)\b")
 _ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
@@ -48,7 +28,7 @@ def _name_in(span: Span, found: DocState) -> str:
     for m in found.mentions:
         if span.start_char <= m.start and m.end <= span.end_char and m.how != "anaphor":
             info = found.actors.get(m.actor)
-            if info is not None and info.kind != "person":
+            if info is not None and info.kind != PERSON:
                 return m.actor
     for ent in span.ents:
         if ent.label_ in _ENTITY_LABELS:
@@ -78,8 +58,9 @@ def speaker(sentence: Span, found: DocState) -> tuple[str, int, int] | None:
         )
         if span is not None and span.text.strip():
             return _name_in(span, found), span.start_char, span.end_char
+    speech = speech_verbs()
     for token in sentence:
-        if token.lemma_ not in SPEECH and token.lower_ not in SPEECH:
+        if token.lemma_ not in speech and token.lower_ not in speech:
             continue
         if token.pos_ not in ("VERB", "AUX"):
             continue

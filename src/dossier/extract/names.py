@@ -10,12 +10,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from dossier.extract.role_words import RoleLexicon, common_nouns, given_names, role_lexicon
 from dossier.extract.state import doc_text
 from dossier.vocab.registry import is_lower_cased
+from dossier.vocab.roles import RoleLexicon, common_nouns, given_names, role_lexicon
 
-_SAINTS = {"san", "santa", "santo", "sao", "st", "saint"}
-_PARTICLES = {"de", "del", "la", "y", "da", "dos", "van", "von", "bin", "ibn"}
 _NOT_NAME_POS = {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM", "PART", "PUNCT"}
 
 
@@ -39,19 +37,20 @@ def person_names(sentence: Span) -> list[Span]:
         return persons
     lex = role_lexicon()
     common = common_nouns() | lex.place_words
+    particles = lex.name_particles
     found: list[Span] = []
     names = given_names()
     i = sentence.start
     while i < sentence.end:
         token = doc[i]
         before = doc[i - 1].lower_ if i > sentence.start else ""
-        if token.lower_ not in names or before in names or before in _SAINTS:
+        if token.lower_ not in names or before in names or before in lex.saints:
             i += 1  # "san lucas", "santa ana": a place
             continue
         end = i + 1
         while end < sentence.end and end - i < 5:
             word = doc[end]
-            if word.lower_ in _PARTICLES and end + 1 < sentence.end and doc[end + 1].is_alpha:
+            if word.lower_ in particles and end + 1 < sentence.end and doc[end + 1].is_alpha:
                 end += 1
                 continue
             if (
@@ -63,7 +62,7 @@ def person_names(sentence: Span) -> list[Span]:
             ):
                 break
             end += 1
-        while end - 1 > i and doc[end - 1].lower_ in _PARTICLES:
+        while end - 1 > i and doc[end - 1].lower_ in particles:
             end -= 1
         place = any(t.lower_ in lex.place_words for t in doc[i : end + 1] if t.i < sentence.end)
         if end - i >= 2 and not place:  # "ramon ortega jurisdiction" is a place

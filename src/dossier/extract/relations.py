@@ -11,23 +11,13 @@ type whose pattern matches is kept: "an offshoot and a close ally of" states two
 from __future__ import annotations
 
 import re
-from functools import cache
-from importlib.resources import files
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from dossier.extract.state import doc_text, state
 from dossier.model import Evidence, Relation
-
-
-@cache
-def _rules() -> tuple[list[tuple[str, str]], frozenset[str], list[re.Pattern[str]]]:
-    data = yaml.safe_load(files("dossier.data").joinpath("relations.yaml").read_text("utf-8"))
-    rules = [(r["type"], r["pattern"]) for r in data["patterns"]]
-    sources = [re.compile(p, re.I) for p in data["source"]]
-    return rules, frozenset(data["symmetric"]), sources
+from dossier.vocab.relations import relation_cues
 
 
 def _compile(pattern: str, a: str, b: str) -> re.Pattern[str]:
@@ -37,7 +27,8 @@ def _compile(pattern: str, a: str, b: str) -> re.Pattern[str]:
 class Relations:
     def __call__(self, doc: Doc) -> Doc:
         found = state(doc)
-        rules, symmetric, sources = _rules()
+        cues = relation_cues()
+        rules, symmetric, sources = cues.patterns, cues.symmetric, cues.sources
         groups = found.group_mentions()
         seen: set[tuple[str, str, str]] = set()
         for sentence in doc.sents:

@@ -25,12 +25,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from dossier.extract.names import from_given, full_name, harmed, name_start, person_names
-from dossier.extract.role_words import RoleLexicon, common_nouns, given_names, role_lexicon
 from dossier.extract.state import doc_text
 from dossier.vocab.registry import is_lower_cased
+from dossier.vocab.roles import RoleLexicon, common_nouns, given_names, role_lexicon
 
 _KEEP = ("compound", "amod", "nmod", "poss", "npadvmod", "nn")
-_DROP_WORDS = {"other", "several", "some", "many", "few", "two", "three", "four", "five", "one"}
 
 
 @dataclass
@@ -58,10 +57,11 @@ def phrase(head: Token, with_of: bool = False) -> str:
     "members of the farabundo marti national liberation front" (with_of)."""
     start = head.i
     doc = head.doc
+    quantifiers = role_lexicon().quantifiers
     for child in reversed(list(head.lefts)):
         if child.dep_ == "poss" and (child.pos_ == "PRON" or child.tag_ == "WP$"):
             break  # "their houses" are the houses
-        if child.dep_ in _KEEP and child.i == start - 1 and child.lower_ not in _DROP_WORDS:
+        if child.dep_ in _KEEP and child.i == start - 1 and child.lower_ not in quantifiers:
             joined = child.i > 0 and doc[child.i - 1].text == "-"  # "state-owned"
             whole = child.dep_ in ("compound", "poss") or joined
             start = child.left_edge.i if whole else child.i
@@ -178,8 +178,6 @@ def _conjuncts(token: Token) -> list[Token]:
 
 # Prepositions that put an attack on its target: "exploded outside a federal police building",
 # "set fire to the offices".
-_AT = {"against", "on", "at", "in", "near", "outside", "inside", "into", "to"}
-_COLLECTIVE = {"member", "members", "group", "band", "gang", "squad", "commando", "cell", "unit"}
 
 
 def _governor(token: Token, lex: RoleLexicon) -> str | None:
@@ -251,7 +249,7 @@ def _add_doer(
     """Keep a doer whose head is a perpetrator noun, as its phrase ("members of the FMLN", "a
     group of six hired gunmen"), or who is a person named ("ordered by ramon ortega")."""
     if doer.lower_ in lex.perpetrators or doer.lemma_.lower() in lex.perpetrators:
-        text = phrase(doer, with_of=doer.lemma_.lower() in _COLLECTIVE)
+        text = phrase(doer, with_of=doer.lemma_.lower() in lex.collective_nouns)
     elif names and doer.i in names:
         text = names[doer.i].text
     else:
@@ -274,7 +272,7 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
                 if child.dep_ == "nsubj" and child.i not in group_tokens:
                     for doer in _conjuncts(child):
                         _add_doer(roles, doer, lex)
-                elif child.dep_ == "prep" and child.lower_ in _AT:
+                elif child.dep_ == "prep" and child.lower_ in lex.place_prepositions:
                     # "placed three bombs at bank branches"
                     for thing in _objects(child):
                         if _target_noun(thing, lex):
@@ -298,7 +296,7 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
                 doers = _objects(child)
             elif dep in ("dobj", "nsubjpass"):
                 undergoers = _conjuncts(child)
-            elif dep == "prep" and child.lower_ in _AT and not harm:
+            elif dep == "prep" and child.lower_ in lex.place_prepositions and not harm:
                 undergoers = _objects(child)
             elif dep == "prep" and child.lower_ == "of" and token.pos_ == "NOUN" and harm:
                 # "the murder of colonel andres rojas vidal"

@@ -1,4 +1,5 @@
-"""The word lists the role stage reads: data/roles.yaml and data/given_names.txt, loaded once."""
+"""The word lists the role stage reads (data/roles.yaml) and given names (data/given_names.txt),
+loaded once."""
 
 from __future__ import annotations
 
@@ -30,6 +31,11 @@ class RoleLexicon:
     owned_places: frozenset[str]
     titles: frozenset[str]
     blame_words: frozenset[str]
+    saints: frozenset[str]
+    name_particles: frozenset[str]
+    quantifiers: frozenset[str]
+    place_prepositions: frozenset[str]
+    collective_nouns: frozenset[str]
 
 
 # RoleLexicon field -> its word list in data/roles.yaml.
@@ -51,6 +57,11 @@ _WORD_LISTS = {
     "place_words": "place_words",
     "owned_places": "owned_places",
     "titles": "titles",
+    "saints": "saints",
+    "name_particles": "name_particles",
+    "quantifiers": "quantifiers",
+    "place_prepositions": "place_prepositions",
+    "collective_nouns": "collective_nouns",
 }
 
 

@@ -1,0 +1,72 @@
+"""Events: attacks (and surrenders) with type, date, place, perpetrator and stance, and counts.
+
+Each sentence with a trigger is a candidate (`candidates`); its figures (`figures`) and its
+perpetrator and stance (`perpetrators`) come from the sentence's own parse and mentions.
+Candidates merge into incidents within the document (`merge`). An incident needs a date, a place
+below country level, or a doer together with what it did to whom; without them it is a
+generality ("IS-K has carried out many attacks"), not an event, and is dropped. The survivors
+become `Event` records (`build`). Each module is one job that a learned component could replace.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dossier.extract.events.build import event
+from dossier.extract.events.candidates import candidate, follow_up, refers_back, trigger
+from dossier.extract.events.merge import Candidate
+from dossier.extract.events.perpetrators import branch_for_parent, parents, passage_group
+from dossier.extract.state import state
+from dossier.vocab.events import lexicon
+
+
+class Events:
+    def __call__(self, doc: Doc) -> Doc:
+        found = state(doc)
+        lex = lexicon()
+        groups = found.group_mentions()
+        context = found.country_context.most_common(1)
+        main_country = context[0][0] if context else None
+        incidents: list[Candidate] = []
+        parent_of = parents(found)
+        for sentence in doc.sents:
+            if sentence.text.rstrip().endswith("?"):
+                continue
+            triggered = trigger(sentence, lex)
+            if triggered is None:
+                if incidents:
+                    follow = follow_up(sentence, incidents[-1], found, lex, groups)
+                    if follow is not None:
+                        incidents[-1].absorb(follow, parent_of)
+                continue
+            kind, start = triggered
+            anaphoric = bool(incidents) and refers_back(sentence, start, lex)
+            told = candidate(sentence, kind, start, groups, found, lex, main_country, anaphoric)
+            if told is None:
+                continue
+            branch_for_parent(told, groups, found, sentence)
+            if anaphoric:
+                incidents[-1].absorb(told, parent_of)  # its date counts only if none yet
+                continue
+            for incident in incidents:
+                if incident.joins(told, parent_of):
+                    incident.absorb(told, parent_of)
+                    break
+            else:
+                incidents.append(told)
+        for incident in incidents:
+            if incident.date is None:
+                incident.date = incident.reported
+            if incident.perpetrator is None and not incident.state_doer:
+                passage_group(incident, groups, doc)
+            branch_for_parent(incident, groups, found)
+            if not incident.concrete():
+                continue
+            found.events.append(event(incident, doc))
+        return doc
+
+
+@Language.factory("dossier_events")
+def make_events(nlp: Language, name: str) -> Events:
+    return Events()

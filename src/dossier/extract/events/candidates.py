@@ -1,0 +1,163 @@
+"""A sentence read as a report of an attack: its trigger (data/events.yaml) gives the type, and
+its own dates, places, group mentions, figures and parse give the rest. A sentence without a
+trigger may still add figures and role fillers to the attack just told."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from dossier.extract.events.figures import figures
+from dossier.extract.events.merge import ACCUSED, CONFIRMED, PLACE_RANK, PRECISION_RANK, Candidate
+from dossier.extract.events.perpetrators import mention_roles, perpetrator, stance, state_doer
+from dossier.extract.events.spans import inside, sentence_end, verb_lemma
+from dossier.extract.numbers import VAGUE
+from dossier.extract.roles import roles_of
+from dossier.extract.state import DocState, Found, doc_text
+from dossier.vocab.events import Lexicon
+from dossier.vocab.fold import fold, name_key
+from dossier.vocab.places import gazetteer
+
+
+def trigger(sentence: Span, lex: Lexicon) -> tuple[str, int] | None:
+    """The event type of the sentence and where its trigger starts: the first type whose cue it
+    holds, types being listed from specific to generic."""
+    for event_type, pattern in lex.types:
+        hit = pattern.search(sentence.text)
+        if hit:
+            return event_type, sentence.start_char + hit.start()
+    return None
+
+
+def refers_back(sentence: Span, trigger: int, lex: Lexicon) -> bool:
+    """ "In the wake of the attack, ...": the sentence speaks of an attack already told."""
+    return bool(lex.anaphoric.search(sentence.text[: trigger - sentence.start_char + 20]))
+
+
+def follow_up(
+    sentence: Span,
+    incident: Candidate,
+    found: DocState,
+    lex: Lexicon,
+    groups: list[Found],
+) -> Candidate | None:
+    """ "Officials said more than 150 people were wounded", "the guerrillas also burned a
+    truck": figures and role fillers in a sentence without a trigger of its own belong to the
+    attack just told."""
+    source = found.speakers.get(sentence.start_char)
+    reports, victims = figures(sentence, lex, source)
+    reports = [r for r in reports if r.count.text.lower() not in VAGUE]
+    roles = roles_of(sentence, _group_tokens(sentence, groups))
+    if not (reports or roles):
+        return None
+    follow = Candidate(incident.type, sentence.start_char, sentence.end_char)
+    follow.reports, follow.victims, follow.roles = reports, victims, roles
+    return follow
+
+
+def candidate(
+    sentence: Span,
+    kind: str,
+    trigger: int,
+    groups: list[Found],
+    found: DocState,
+    lex: Lexicon,
+    main_country: str | None,
+    anaphoric: bool,
+) -> Candidate | None:
+    """What the sentence says of the attack its trigger names; None for a generality ("ISWAP
+    attacks have been restricted to ...")."""
+    source = found.speakers.get(sentence.start_char)
+    text_all = doc_text(sentence.doc)
+    reports, victims = figures(sentence, lex, source)
+    dated = [
+        (s, d) for s, _e, d in found.dates if inside(sentence, s) and d.precision != "open_range"
+    ]
+    # "ISIS on Thursday claimed ...": the day of the claim is not the day of the attack.
+    reported = [d for s, d in dated if _dates_speech(sentence.doc, s, lex)]
+    dates = [d for s, d in dated if not _dates_speech(sentence.doc, s, lex)]
+    if not dates:
+        # "killing tens of thousands" over years is a campaign's toll, not this attack's.
+        reports = [r for r in reports if r.count.text.lower() not in VAGUE]
+    places = [p for s, _e, p in found.places if inside(sentence, s)]
+    # "southwest of the capital Mogadishu", "15 km from Srinagar": a reference point, not the
+    # place of the attack; it is kept only when the text gives no other.
+    at = [
+        p
+        for s, _e, p in found.places
+        if inside(sentence, s) and not lex.reference_point.search(text_all[max(0, s - 40) : s])
+    ]
+    near = bool(places) and not at
+    places = at or places
+    state = state_doer(sentence.doc, trigger, found)
+    scored = mention_roles(sentence, groups, lex)
+    doer = None if state else perpetrator(sentence, scored, groups, trigger, found, lex)
+    roles = roles_of(sentence, _group_tokens(sentence, groups))
+    # "last night" in a text without a publication date: no date, but one occasion.
+    timed = not dated and bool(lex.occasion.search(sentence.text))
+    generic = not (
+        dates or reported or places or reports or doer or roles.targets or roles.victims or timed
+    )
+    # "ISWAP attacks have been restricted to ...", "dozens of attacks ... hundreds of deaths":
+    # plural, undated and without an exact figure is a pattern, not an incident.
+    trigger_word = sentence.doc.char_span(trigger, trigger + 1, alignment_mode="expand")
+    plural = trigger_word is not None and trigger_word[0].tag_ in ("NNS", "NNPS")
+    exact = [r for r in reports if r.count.text.lower() not in VAGUE]
+    particular = dates or exact or timed or roles.targets
+    if generic or (plural and not anaphoric and not particular):
+        return None
+    date = min(dates, key=lambda d: PRECISION_RANK.get(d.precision, 9)) if dates else None
+    place = min(places, key=lambda p: PLACE_RANK[p.kind]) if places else None
+    named = gazetteer().country_words.search(fold(sentence.text))
+    country = (
+        next((p.country for p in places if p.country), None)
+        or (gazetteer().country_of_word[name_key(named.group())] if named else None)
+        or main_country
+    )
+    told = Candidate(
+        reported=reported[0] if reported else None,
+        type=kind,
+        start=sentence.start_char,
+        end=sentence_end(sentence),
+        suicide=kind in lex.suicidal and bool(lex.suicide.search(sentence.text)),
+        date=date,
+        place=place,
+        country=country,
+        near=near,
+        reports=reports,
+        victims=victims,
+        roles=roles,
+        timed=timed,
+        harmed={m.actor for m, role in scored if role == 0},
+    )
+    if state:
+        told.perpetrator_text, told.attribution = state, CONFIRMED
+        told.state_doer = True
+    if doer is not None:
+        told.perpetrator, told.perpetrator_text = doer
+        told.attribution, told.attributed_by = stance(
+            sentence, lex, source, found, told.perpetrator
+        )
+        if told.attribution == ACCUSED and told.attributed_by == told.perpetrator:
+            told.attributed_by = None
+    return told
+
+
+def _dates_speech(doc: Doc, start: int, lex: Lexicon) -> bool:
+    """Whether the date at `start` hangs on a verb of saying or claiming."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    for token in span[0].ancestors:
+        if token.pos_ in ("VERB", "AUX"):
+            return verb_lemma(token) in lex.speech
+    return False
+
+
+def _group_tokens(sentence: Span, groups: list[Found]) -> set[int]:
+    tokens: set[int] = set()
+    for m in groups:
+        if inside(sentence, m.start):
+            span = sentence.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                tokens.update(range(span.start, span.end))
+    return tokens

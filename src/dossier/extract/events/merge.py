@@ -1,0 +1,181 @@
+"""The reports of one document merged into incidents.
+
+A `Candidate` is what one sentence says of an attack. Candidates that do not conflict (same or
+unknown place, same or unknown date, same or unknown perpetrator) merge into one incident, in
+reading order: a lede and the paragraphs that follow it describe one attack, while "the prison
+was previously attacked in October 2016" is another. Figures keep their source: "8 killed,
+police" and "13 killed, the group" are both kept as reports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dossier.extract.events.figures import COUNT
+from dossier.extract.roles import Roles
+from dossier.model import STANCES, DateValue, Figure, Place
+from dossier.vocab.events import lexicon
+
+CLAIMED, ACCUSED, SUSPECTED, CONFIRMED, UNKNOWN = STANCES
+# Stances from firmest to weakest: a firmer one replaces a weaker one for the same doer.
+STANCE_RANK = {CLAIMED: 0, ACCUSED: 1, CONFIRMED: 2, SUSPECTED: 3, UNKNOWN: 4}
+# Date precisions from finest to coarsest: the finer date of two reports is kept.
+PRECISION_RANK = {"day": 0, "month": 1, "range": 2, "open_range": 3, "year": 4}
+# Place kinds from smallest to largest: the smaller place of two reports is kept.
+PLACE_RANK = {"city": 0, "unknown": 0, "region": 1, "country": 2}
+SPECIFIC_PLACE = ("city", "region", "unknown")
+
+
+@dataclass
+class Candidate:
+    type: str
+    start: int
+    end: int
+    suicide: bool = False
+    date: DateValue | None = None
+    # The day the attack was reported or claimed: its date only when no other is given.
+    reported: DateValue | None = None
+    place: Place | None = None
+    country: str | None = None
+    # The place is only a reference point ("southwest of Mogadishu"): any real place replaces it.
+    near: bool = False
+    # "a US drone strike": a state's attack, which no armed group is to be credited with.
+    state_doer: bool = False
+    perpetrator: str | None = None
+    perpetrator_text: str | None = None
+    attribution: str = UNKNOWN
+    attributed_by: str | None = None
+    reports: list[Figure] = field(default_factory=list)
+    victims: list[str] = field(default_factory=list)
+    roles: Roles = field(default_factory=Roles)
+    # The text puts it on an occasion ("last night") even where no date can be computed.
+    timed: bool = False
+    # Groups the text names as what was attacked ("killed members of an IS-K cell").
+    harmed: set[str] = field(default_factory=set)
+
+    def conflicts(self, other: Candidate, parent_of: dict[str, str]) -> bool:
+        """Whether two candidates must be two incidents: different days (the day a report was
+        made counts when a sentence has no date of its own), two different towns on dated
+        reports (a region may hold the other's town), different countries, or different
+        perpetrators."""
+        non_attacks = lexicon().non_attacks
+        if self.type in non_attacks or other.type in non_attacks:
+            return self.type != other.type
+        mine, theirs = self.date or self.reported, other.date or other.reported
+        if mine and theirs:
+            if mine.value[:7] != theirs.value[:7]:
+                return True
+            if mine.precision == theirs.precision == "day" and mine.value != theirs.value:
+                return True
+        here, there = self.place, other.place
+        if here and there:
+            if here.country and there.country and here.country != there.country:
+                return True
+            towns = {here.kind, there.kind} <= {"city", "unknown"}
+            if towns and self.date and other.date and here.name != there.name:
+                return True
+        if self.perpetrator and other.perpetrator and self.perpetrator != other.perpetrator:
+            # A branch and its parent (ISWAP and the Islamic State claiming for it) agree.
+            related = {parent_of.get(self.perpetrator), parent_of.get(other.perpetrator)}
+            return not ({self.perpetrator, other.perpetrator} & related)
+        return False
+
+    def concrete(self) -> bool:
+        """An incident, not a generality: it has a date or a place below country level, or a
+        doer (or the weapon it used) together with what it did to whom (a target, a victim, a
+        figure), or it is a surrender with a count."""
+        specific = self.place is not None and self.place.kind in SPECIFIC_PLACE
+        if self.date is not None or specific or self.timed:
+            return True
+        attack = self.type not in lexicon().non_attacks
+        if attack and self.roles.victims:
+            return True  # "the murder of senator tomas herrera lago": one attack, one person
+        if not attack:
+            return any(r.kind == COUNT for r in self.reports)
+        # "a car bomb destroyed the building": the weapon stands for the unnamed doer.
+        doer = self.perpetrator is not None or bool(self.roles.perpetrators or self.roles.weapons)
+        done = bool(self.roles.targets or self.roles.victims or self.reports)
+        return doer and done
+
+    def anchored(self) -> bool:
+        specific = self.place is not None and self.place.kind != "country"
+        return self.date is not None or specific
+
+    def joins(self, other: Candidate, parent_of: dict[str, str]) -> bool:
+        """Merge when nothing conflicts and something is shared, or `other` has no anchor of its
+        own (a follow-up sentence: "the group claimed the attack")."""
+        if self.conflicts(other, parent_of):
+            return False
+        if not other.anchored():
+            return True
+        same_date = self.date and other.date and self.date.value == other.date.value
+        same_place = self.place and other.place and self.place.name == other.place.name
+        # A headline or lede without a date and the dated sentence after it are one attack.
+        return bool(same_date or same_place or self.date is None or other.date is None)
+
+    def absorb(self, other: Candidate, parent_of: dict[str, str]) -> None:
+        # The generic "attack" (or "clash") is refined by a later sentence; a specific type stays.
+        lex = lexicon()
+        if self.type in lex.generic and lex.order[other.type] < lex.order[self.type]:
+            self.type = other.type
+        self.suicide = self.suicide or other.suicide
+        self.timed = self.timed or other.timed
+        self.harmed |= other.harmed
+        self.state_doer = self.state_doer and (other.state_doer or other.perpetrator is None)
+        if self.date is None or (other.date and finer(other.date, self.date)):
+            self.date = other.date
+        self.reported = self.reported or other.reported
+        if self.place is None or (
+            other.place
+            and (
+                PLACE_RANK[other.place.kind] < PLACE_RANK[self.place.kind]
+                or (self.near and not other.near)
+            )
+        ):
+            self.place, self.near = other.place, other.near
+        self.country = self.country or other.country
+        firmer = (
+            other.perpetrator == self.perpetrator
+            and STANCE_RANK[other.attribution] < STANCE_RANK[self.attribution]
+        )
+        branch = (
+            other.perpetrator is not None and parent_of.get(other.perpetrator) == self.perpetrator
+        )
+        # "X claimed the bombing" outweighs a group merely named near the attack.
+        claim = other.attribution == CLAIMED and self.attribution in (CONFIRMED, UNKNOWN)
+        firmer = firmer or (claim and other.perpetrator is not None)
+        if branch:  # the branch is the more specific name for the same doer
+            self.perpetrator, self.perpetrator_text = other.perpetrator, other.perpetrator_text
+        elif other.perpetrator is not None and (self.perpetrator is None or firmer):
+            self.perpetrator = other.perpetrator
+            self.perpetrator_text = other.perpetrator_text
+            self.attribution, self.attributed_by = other.attribution, other.attributed_by
+        self._add_reports(other.reports)
+        self.victims += [v for v in other.victims if v not in self.victims]
+        self.roles.add(other.roles)
+
+    def _add_reports(self, reports: list[Figure]) -> None:
+        """Each report once; a figure without a source gives way to the same figure with one.
+        Reports are compared by what they say (kind, count, source), not by the sentence."""
+        for report in reports:
+            if not any(_same_report(report, r) for r in self.reports):
+                self.reports.append(report)
+        sourced = {(r.kind, r.count.low, r.count.high) for r in self.reports if r.source}
+        self.reports = [
+            r
+            for r in self.reports
+            if r.source or (r.kind, r.count.low, r.count.high) not in sourced
+        ]
+
+
+def finer(a: DateValue, b: DateValue) -> bool:
+    return PRECISION_RANK.get(a.precision, 9) < PRECISION_RANK.get(b.precision, 9)
+
+
+def _same_report(a: Figure, b: Figure) -> bool:
+    return (a.kind, a.count.low, a.count.high, a.source) == (
+        b.kind,
+        b.count.low,
+        b.count.high,
+        b.source,
+    )

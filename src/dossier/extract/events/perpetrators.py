@@ -1,0 +1,204 @@
+"""Who did it, and who says so: each group mention of a sentence scored as the doer from the
+parse, the perpetrator chosen from the scores, the stance of the text towards it, a state named
+on the trigger ("a US drone strike"), a branch for the parent that claims for it, and the group
+the passage is about for an event whose sentences name none."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+
+from dossier.extract.events.merge import ACCUSED, CLAIMED, CONFIRMED, SUSPECTED, UNKNOWN, Candidate
+from dossier.extract.events.spans import inside, verb_lemma
+from dossier.extract.state import DocState, Found, doc_text
+from dossier.model import ARMED_GROUP
+from dossier.vocab.events import Lexicon
+
+# The relations by which a group attacks in another's name.
+BRANCH_RELATIONS = ("branch_of", "affiliated_with")
+
+
+def _trigger(token: Token, lex: Lexicon) -> bool:
+    """Whether the word is an event trigger of the lexicon ("ambush", "bombed")."""
+    return any(pattern.search(token.text) for _, pattern in lex.types)
+
+
+def _attack_word(token: Token, lex: Lexicon) -> bool:
+    """A trigger, or a verb that carries out attacks ("staged", "carried out")."""
+    return verb_lemma(token) in lex.attack_verbs or _trigger(token, lex)
+
+
+def _role_score(token: Token, lex: Lexicon) -> int:
+    """How strongly a group token reads as the doer: the subject (or the attackers' modifier:
+    "ISWAP fighters ambushed") of an attack verb scores 3, an agent ("claimed by X", "by X") 3,
+    the subject of a speech verb (a claimant: "ISIS said ...") 1, anything else 1."""
+    chain = [token, *list(token.ancestors)[:3]]
+    for i, t in enumerate(chain):
+        if t.dep_ == "agent" or (t.dep_ == "pobj" and t.head.lower_ == "by"):
+            # "claimed by X", "attacked by X"; not "held by X"
+            verb = t.head.head if t.dep_ == "pobj" else t.head
+            return 3 if _attack_word(verb, lex) or verb_lemma(verb) in lex.claiming else 1
+        if t.dep_ in ("dobj", "nsubjpass") and _attack_word(t.head, lex):
+            return 0  # "killed members of an IS-K cell", "ISWAP fighters were killed": the harmed
+        if t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "pobj" and t.head.lower_ == "from"):
+            verb = t.head
+            lemma = verb_lemma(verb)
+            claims_event = lemma in lex.claiming and any(
+                c.dep_ == "dobj" and _trigger(c, lex) for c in verb.children
+            )
+            if claims_event:
+                return 3  # "IS claimed an ambush": it claims its own attack
+            if lemma in lex.speech:
+                return 1
+            if _attack_word(verb, lex):
+                return 3
+            return 2 if i == 0 else 1
+        if t.dep_ == "dobj" and verb_lemma(t.head) in lex.accusing:
+            return 3
+        if t.dep_ == "pobj" and t.head.lower_ in ("on", "against", "targeting"):
+            return 0  # the target, not the doer
+    return 1
+
+
+def mention_roles(sentence: Span, mentions: list[Found], lex: Lexicon) -> list[tuple[Found, int]]:
+    """Each group mention in the sentence with how strongly it reads as the doer (the best of
+    its words); 0 means the sentence names it as what was attacked."""
+    scored = []
+    for m in mentions:
+        if not inside(sentence, m.start):
+            continue
+        span = sentence.doc.char_span(m.start, m.end, alignment_mode="expand")
+        role = max((_role_score(t, lex) for t in span), default=1) if span is not None else 1
+        scored.append((m, role))
+    return scored
+
+
+def perpetrator(
+    sentence: Span,
+    scored: list[tuple[Found, int]],
+    mentions: list[Found],
+    trigger: int,
+    found: DocState,
+    lex: Lexicon,
+) -> tuple[str, str] | None:
+    """The group the sentence says did it (`scored` by `mention_roles`): the doer of the
+    trigger, else the nearest group."""
+    candidates = scored
+    speaker = found.speaker_spans.get(sentence.start_char)
+    if speaker is not None:
+        # "local Taliban officials said": the officials speak; they did not carry it out.
+        head = sentence.doc.char_span(*speaker, alignment_mode="expand")
+        if head is not None and head.root.lemma_.lower() in lex.official_heads:
+            candidates = [(m, r) for m, r in candidates if not speaker[0] <= m.start < speaker[1]]
+    doc = sentence.doc
+    best: tuple[float, Found] | None = None
+    for m, role in candidates:
+        if role == 0:
+            continue  # the group is what was attacked
+        score = role - abs(m.start - trigger) / 1000
+        if best is None or score > best[0]:
+            best = (score, m)
+    if best is None:
+        return None
+    chosen = best[1]
+    if chosen.how == "anaphor":
+        # "the group claimed it": name the group as the text last named it.
+        named = [m for m in mentions if m.actor == chosen.actor and m.how != "anaphor"]
+        earlier = [m for m in named if m.start < chosen.start]
+        chosen = (earlier or named or [chosen])[-1 if earlier else 0]
+    return chosen.actor, doc_text(doc)[chosen.start : chosen.end]
+
+
+def stance(
+    sentence: Span, lex: Lexicon, source: str | None, found: DocState, perpetrator: str | None
+) -> tuple[str, str | None]:
+    """How the text attributes the attack to `perpetrator`, and who attributes it."""
+    speaker = found.actors.get(source) if source else None
+    spoken = found.speaker_spans.get(sentence.start_char)
+    if (
+        spoken is not None
+        and perpetrator is not None
+        and (speaker is None or speaker.kind != ARMED_GROUP)
+    ):
+        # A spokesman of the group (or of its parent) speaking: the group's own word.
+        voices = {m.actor for m in found.group_mentions() if spoken[0] <= m.start < spoken[1]}
+        if perpetrator in voices or found.actors[perpetrator].parent in voices:
+            return CLAIMED, perpetrator
+    if speaker is not None and speaker.kind == ARMED_GROUP and perpetrator is not None:
+        own = perpetrator == source or found.actors[perpetrator].parent == source
+        # "ISIS said ISWAP fighters ambushed": its own word; a rival's word is an accusation.
+        return (CLAIMED, source) if own else (ACCUSED, source)
+    for attribution, pattern in lex.attribution:
+        if pattern.search(sentence.text):
+            return attribution, source if attribution in (ACCUSED, SUSPECTED) else None
+    return CONFIRMED, None
+
+
+def parents(found: DocState) -> dict[str, str]:
+    """Each group's parent: the registry's, or the one the text names it a branch of."""
+    parent_of = {name: info.parent for name, info in found.actors.items() if info.parent}
+    parent_of |= {r.subject: r.object for r in found.relations if r.type in BRANCH_RELATIONS}
+    return parent_of
+
+
+def branch_for_parent(
+    incident: Candidate, groups: list[Found], found: DocState, sentence: Span | None = None
+) -> None:
+    """The Islamic State claims for its provinces: when the perpetrator is the parent of a group
+    the article names (registry parent, or a branch/affiliate relation in the text), the attack is
+    the branch's, claimed by the parent. The branch named in the same sentence decides; else the
+    article must name only one."""
+    parent = incident.perpetrator
+    if parent is None:
+        return
+    children = {
+        r.subject for r in found.relations if r.object == parent and r.type in BRANCH_RELATIONS
+    }
+    children |= {name for name, info in found.actors.items() if info.parent == parent}
+    named = [m for m in groups if m.actor in children and m.how != "anaphor"]
+    if sentence is not None:
+        near = [m for m in named if inside(sentence, m.start)]
+        named = near if len({m.actor for m in near}) == 1 else named
+    if len({m.actor for m in named}) != 1:
+        return
+    child = named[0]
+    incident.perpetrator = child.actor
+    incident.perpetrator_text = child.actor
+    if incident.attribution == CLAIMED:
+        incident.attributed_by = parent
+
+
+def state_doer(doc: Doc, trigger: int, found: DocState) -> str | None:
+    """The state named on the trigger itself ("a US drone strike", "Israeli airstrikes")."""
+    span = doc.char_span(trigger, trigger + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    token = span[0]
+    for child in token.lefts:
+        modifier = child.dep_ in ("compound", "amod", "nmod", "poss")
+        state_name = child.ent_type_ in ("GPE", "NORP")
+        if modifier and state_name and not found.overlaps(child.idx, child.idx + len(child)):
+            return child.text
+    return None
+
+
+def passage_group(incident: Candidate, groups: list[Found], doc: Doc) -> None:
+    """An event whose sentences name no group belongs to the group the passage is about:
+    the last group named before it, within two sentences, else the most named one."""
+    groups = [m for m in groups if m.actor not in incident.harmed]
+    if not groups:
+        return
+    window = max(0, incident.start - 400)
+    before = [m for m in groups if window <= m.start < incident.start]
+    if before:
+        chosen = before[-1]
+    else:
+        counts = Counter(m.actor for m in groups if m.how != "anaphor")
+        if not counts:
+            return
+        name = counts.most_common(1)[0][0]
+        chosen = next(m for m in groups if m.actor == name)
+    incident.perpetrator = chosen.actor
+    incident.perpetrator_text = doc_text(doc)[chosen.start : chosen.end]
+    incident.attribution = UNKNOWN

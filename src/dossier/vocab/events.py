@@ -1,0 +1,86 @@
+"""The events lexicon (data/events.yaml): trigger cues per event type, stance cues, and the words
+that say what a figure counts and who spoke, did or was accused."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    # Trigger cues per type, from specific to generic, as listed in the data file.
+    types: tuple[tuple[str, re.Pattern[str]], ...]
+    suicide: re.Pattern[str]
+    attribution: tuple[tuple[str, re.Pattern[str]], ...]
+    killed: frozenset[str]
+    wounded: frozenset[str]
+    abducted: frozenset[str]
+    count: frozenset[str]
+    # "last night", "early this morning": the text places the event on an occasion.
+    occasion: re.Pattern[str]
+    # Each type's rank, 0 the most specific: a later sentence may refine a generic type.
+    order: dict[str, int]
+    # Events that are not attacks: their figure is a count of people (surrenders).
+    non_attacks: frozenset[str]
+    # Types a later sentence's specific type refines ("attack", "clash").
+    generic: frozenset[str]
+    # Types a suicide cue can mark, and what a suicide event of a type becomes.
+    suicidal: frozenset[str]
+    suicide_as: dict[str, str]
+    tallies: frozenset[str]
+    speech: frozenset[str]
+    attack_verbs: frozenset[str]
+    claiming: frozenset[str]
+    accusing: frozenset[str]
+    official_heads: frozenset[str]
+    # Words before a place that make it a reference point ("southwest of", "15 km from").
+    reference_point: re.Pattern[str]
+    # "the attack", "yesterday's bombing": a phrase that refers back to an attack already told.
+    anaphoric: re.Pattern[str]
+
+
+def _any(cues: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(cues) + r")(?![\w])", re.I)
+
+
+_WORD_LISTS = (
+    "killed",
+    "wounded",
+    "abducted",
+    "count",
+    "tallies",
+    "speech",
+    "attack_verbs",
+    "claiming",
+    "accusing",
+    "official_heads",
+)
+
+
+@cache
+def lexicon() -> Lexicon:
+    data = yaml.safe_load(files("dossier.data").joinpath("events.yaml").read_text("utf-8"))
+    types = data["types"]
+    return Lexicon(
+        types=tuple((t["type"], _any(t["cues"])) for t in types),
+        suicide=_any(data["suicide"]),
+        attribution=tuple((k, _any(v)) for k, v in data["attribution"].items()),
+        occasion=_any(data["occasion"]),
+        order={t["type"]: i for i, t in enumerate(types)},
+        non_attacks=frozenset(t["type"] for t in types if t.get("attack") is False),
+        generic=frozenset(t["type"] for t in types if t.get("generic")),
+        suicidal=frozenset(t["type"] for t in types if t.get("suicide")),
+        suicide_as={t["type"]: t["suicide_as"] for t in types if "suicide_as" in t},
+        reference_point=re.compile(data["reference_point"], re.I),
+        anaphoric=re.compile(
+            r"\b(?:the|this|that|yesterday's|today's|\w+day's)\s+(?:\w+\s+)?"
+            r"(?:" + "|".join(data["anaphoric"]) + r")\b",
+            re.I,
+        ),
+        **{name: frozenset(data[name]) for name in _WORD_LISTS},
+    )
