@@ -18,6 +18,7 @@ from dossier.analyse.incidents import incidents_of
 from dossier.errors import EmptyStore
 from dossier.model import Counted, DangerIndex, Incident, Ranked, Ranking, Year
 from dossier.store import Store
+from dossier.vocab.events import lexicon
 
 WEIGHTS = (0.52, 0.26, 0.13, 0.06, 0.03)
 BASE = (20000 + 1) ** (1 / 10)
@@ -51,7 +52,7 @@ def lowest_credible(figures: list[tuple[str | None, int]], group: str) -> tuple[
 
 def count_incident(incident: Incident) -> Counted | None:
     """The incident as the index counts it, or None when it cannot be (no date, not an attack)."""
-    if not incident.date or incident.type == "surrender":
+    if not incident.date or incident.type in lexicon().non_attacks:
         return None
     group = incident.perpetrator or ""
     figures: dict[str, list[tuple[str | None, int]]] = {}

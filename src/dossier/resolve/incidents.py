@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 
 from dossier.model import ReportedEvent
+from dossier.vocab.events import lexicon
 from dossier.vocab.fold import name_key
 
 WINDOW_DAYS = 2
-GENERIC_TYPES = {"attack", "clash"}
 
 
 def _day(value: str) -> dt.date | None:
@@ -58,9 +58,10 @@ def places_agree(a: ReportedEvent, b: ReportedEvent) -> bool | None:
 def same_incident(a: ReportedEvent, b: ReportedEvent) -> bool:
     if a.perpetrator and b.perpetrator and a.perpetrator != b.perpetrator:
         return False
-    if a.type != b.type and not ({a.type, b.type} & GENERIC_TYPES):
+    types = lexicon()
+    if a.type != b.type and not ({a.type, b.type} & types.generic):
         return False
-    if "surrender" in (a.type, b.type) and a.type != b.type:
+    if {a.type, b.type} & types.non_attacks and a.type != b.type:
         return False
     when, where = dates_agree(a, b), places_agree(a, b)
     if when is False or where is False:
