@@ -8,18 +8,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
-from importlib.resources import files
+
+from dossier.vocab.boilerplate import boilerplate_patterns
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
-
-
-@cache
-def boilerplate_patterns() -> re.Pattern[str]:
-    text = files("dossier.data").joinpath("boilerplate.txt").read_text(encoding="utf-8")
-    rules = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return re.compile("|".join(f"(?:{rule})" for rule in rules), re.IGNORECASE)
 
 
 def is_boilerplate(paragraph: str) -> bool:

@@ -11,26 +11,18 @@ Otherwise it is a new actor under its own name, stored as unregistered.
 from __future__ import annotations
 
 from collections.abc import Mapping, MutableMapping
-from functools import cache
-from importlib.resources import files
 
-import yaml
 from rapidfuzz import fuzz, process
 
 from dossier.model import Facts
 from dossier.vocab.fold import name_key
+from dossier.vocab.not_same import never_merged
 from dossier.vocab.registry import is_acronym, load_registry
 
 # A spelling variant scores at least this (token sort ratio, 0-100) against the known name.
 FUZZY_THRESHOLD = 92
 # Names shorter than this are too easily alike ("IS", "ISIS", "ISK"): exact matches only.
 FUZZY_MIN_CHARS = 10
-
-
-@cache
-def never_merged() -> frozenset[frozenset[str]]:
-    data = yaml.safe_load(files("dossier.data").joinpath("not_same.yaml").read_text("utf-8"))
-    return frozenset(frozenset(name_key(n) for n in pair) for pair in data or [])
 
 
 def may_merge(a: str, b: str) -> bool:
