@@ -45,7 +45,10 @@ def register(*classes: type) -> None:
     """Let msgpack carry these dataclasses, by class name (so the names must be unique)."""
     for cls in classes:
         names = tuple(f.name for f in dataclasses.fields(cls) if f.init)
-        if len(names) != len(dataclasses.fields(cls)) or cls.__name__ in _BY_NAME:
+        taken = _BY_NAME.get(cls.__name__)
+        if len(names) != len(dataclasses.fields(cls)) or (
+            taken is not None and taken.cls.__module__ != cls.__module__
+        ):
             raise TypeError(f"{cls.__name__}: not a record msgpack can carry by name")
         record = _Record(cls.__name__, cls, _getter(names))
         _BY_NAME[record.name] = _BY_CLASS[cls] = record
