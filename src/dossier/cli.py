@@ -195,7 +195,7 @@ def extract(
         sys.stdout.write(json.dumps(refusal_record(refusal), ensure_ascii=False) + "\n")
 
     documents = unique(read_paths(paths, settings), tally, print_refusal, lambda _d: False)
-    for facts in extract_many(documents, batch_size=settings.batch_size):
+    for facts in extract_many(documents, settings.batch_size, pipeline=settings.pipeline):
         sys.stdout.write(json.dumps(facts_record(facts), ensure_ascii=False) + "\n")
 
 

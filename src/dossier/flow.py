@@ -62,7 +62,7 @@ def ingest_into(
         on_refusal(refusal)
 
     documents = unique(read_paths(paths, settings), tally, keep, store.has_document)
-    for facts in extract_many(documents, batch_size=settings.batch_size):
+    for facts in extract_many(documents, settings.batch_size, pipeline=settings.pipeline):
         canonical = canonical_names(facts, known)
         if store.add(facts, canonical):
             tally.documents += 1

@@ -16,6 +16,8 @@ class Settings:
     # Raw bytes of a refused input are kept in the quarantine table up to this size.
     max_quarantine_bytes: int = 5 * 1024 * 1024
     batch_size: int = 32
+    # A spaCy pipeline config file (see data/pipeline.cfg) to extract with instead of dossier's.
+    pipeline: str | None = None
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -24,6 +26,7 @@ class Settings:
         settings = cls(
             database_url=env.get("DOSSIER_DATABASE_URL", DEFAULT_DATABASE),
             max_document_bytes=int(env.get("DOSSIER_MAX_DOCUMENT_BYTES", cls.max_document_bytes)),
+            pipeline=env.get("DOSSIER_PIPELINE") or None,
         )
         given = {k: v for k, v in overrides.items() if v is not None}
         return replace(settings, **given)

@@ -22,9 +22,16 @@ def extract(document: Document) -> Facts:
     return next(extract_many([document]))
 
 
-def extract_many(documents: Iterable[Document], batch_size: int = BATCH_SIZE) -> Iterator[Facts]:
-    """Facts for each document, in order; spaCy batches the parsing."""
-    nlp = load_pipeline()
+def extract_many(
+    documents: Iterable[Document],
+    batch_size: int = BATCH_SIZE,
+    n_process: int = 1,
+    pipeline: str | None = None,
+) -> Iterator[Facts]:
+    """Facts for each document, in order; spaCy batches the parsing and, with `n_process` above
+    one, spreads the batches over worker processes. `pipeline` is a pipeline config file (None:
+    the packaged one)."""
+    nlp = load_pipeline(pipeline)
 
     def prepared() -> Iterator[tuple[Doc, Document]]:
         for document in documents:
@@ -32,5 +39,6 @@ def extract_many(documents: Iterable[Document], batch_size: int = BATCH_SIZE) ->
             state(doc).published = document.published  # relative dates resolve against it
             yield doc, document
 
-    for doc, document in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
+    processed = nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+    for doc, document in processed:
         yield to_facts(document, doc)

@@ -64,6 +64,10 @@ def _role(token: Token) -> str:
 
 
 class Anaphora:
+    def __init__(self, window_sentences: int, salience_weight: float) -> None:
+        self.window_sentences = window_sentences
+        self.salience_weight = salience_weight
+
     def __call__(self, doc: Doc) -> Doc:
         found = state(doc)
         groups = found.group_mentions()
@@ -96,7 +100,7 @@ class Anaphora:
         span: Span,
         salience: dict[str, float],
     ) -> str | None:
-        first = sentences[max(0, here - WINDOW_SENTENCES + 1)].start_char
+        first = sentences[max(0, here - self.window_sentences + 1)].start_char
         scores: Counter[str] = Counter()
         for mention in groups:
             if mention.start < first or mention.start >= span.start_char:
@@ -110,7 +114,7 @@ class Anaphora:
         if not scores:
             return None
         for actor in scores:
-            scores[actor] += SALIENCE_WEIGHT * salience.get(actor, 0.0)
+            scores[actor] += self.salience_weight * salience.get(actor, 0.0)
         return scores.most_common(1)[0][0]
 
 
@@ -121,6 +125,11 @@ def _sentence_index(sentences: list[Span], char: int, upto: int) -> int:
     return 0
 
 
-@Language.factory("dossier_anaphora")
-def make_anaphora(nlp: Language, name: str) -> Anaphora:
-    return Anaphora()
+@Language.factory(
+    "dossier_anaphora",
+    default_config={"window_sentences": WINDOW_SENTENCES, "salience_weight": SALIENCE_WEIGHT},
+)
+def make_anaphora(
+    nlp: Language, name: str, window_sentences: int, salience_weight: float
+) -> Anaphora:
+    return Anaphora(window_sentences, salience_weight)

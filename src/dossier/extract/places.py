@@ -32,12 +32,13 @@ def choose(candidates: tuple[Candidate, ...], context: Counter[str]) -> Candidat
 
 
 class Places:
-    LABELS = ("GPE", "LOC", "FAC", "NORP")
+    def __init__(self, labels: tuple[str, ...]) -> None:
+        self.labels = labels
 
     def __call__(self, doc: Doc) -> Doc:
         found = state(doc)
         places = gazetteer()
-        spans = [e for e in doc.ents if e.label_ in self.LABELS]
+        spans = [e for e in doc.ents if e.label_ in self.labels]
         context: Counter[str] = Counter()
         resolved = []
         for ent in spans:
@@ -93,6 +94,6 @@ class Places:
         return doc
 
 
-@Language.factory("dossier_places")
-def make_places(nlp: Language, name: str) -> Places:
-    return Places()
+@Language.factory("dossier_places", default_config={"labels": ["GPE", "LOC", "FAC", "NORP"]})
+def make_places(nlp: Language, name: str, labels: list[str]) -> Places:
+    return Places(tuple(labels))

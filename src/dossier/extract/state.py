@@ -1,20 +1,30 @@
 """What dossier's components write onto a spaCy Doc, and the helpers they share to write it.
 
-Components run in a fixed order (see pipeline.py) and each adds to one `DocState`: mentions of
-actors with the character span and what found them, the actors themselves, and statements.
-Mentions never overlap; the first component to claim a stretch of text keeps it, which is why
-the registry runs before alias mining, and both before the statistical NER.
+Each output is a Doc extension of its own (`doc._.dossier_mentions`, `doc._.dossier_events`,
+...) holding lists and dicts of records, which `Doc.to_bytes` carries (codec.py): so a Doc
+round-trips, `nlp.pipe(n_process=2)` works, and a component reads what an earlier one wrote
+without knowing which component that was. `DocState` is a typed view of those extensions:
+`state(doc).events.append(...)` appends to the list the Doc holds.
+
+Components run in the order pipeline.cfg gives. Mentions never overlap; the first component to
+claim a stretch of text keeps it, which is why the registry runs before alias mining, and both
+before the statistical NER.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
+import typing
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
+from operator import attrgetter
+from typing import Any
 
 from spacy.tokens import Doc
 
+from dossier.extract import codec
 from dossier.model import ARMED_GROUP, Claim, DateValue, Event, Place, Relation
 
 
@@ -34,45 +44,69 @@ class ActorInfo:
     parent: str | None = None
 
 
-@dataclass
+codec.register(Found, ActorInfo)
+_start = attrgetter("start")
+
+
 class DocState:
-    mentions: list[Found] = field(default_factory=list)
-    actors: dict[str, ActorInfo] = field(default_factory=dict)
+    """The outputs of dossier's components on one Doc, each read from its extension on first use.
+
+    A view lasts one component call (`state(doc)` makes a new one): what it has read it keeps,
+    so a component's loops pay for plain attribute reads, not for spaCy's `doc._`.
+    """
+
+    mentions: list[Found]
+    actors: dict[str, ActorInfo]
     # (actor, topic, start, end): a sentence about an actor, filed under a profile topic.
-    statements: list[tuple[str, str, int, int]] = field(default_factory=list)
+    statements: list[tuple[str, str, int, int]]
     # Sentences where an actor's alias is defined, by actor: the identity of the group.
-    definitions: dict[str, set[int]] = field(default_factory=dict)
+    definitions: dict[str, set[int]]
     # Set before the pipeline runs: relative dates are resolved against it.
-    published: dt.date | None = None
+    published: dt.date | None
     # (start, end, normalised date) for every date expression.
-    dates: list[tuple[int, int, DateValue]] = field(default_factory=list)
+    dates: list[tuple[int, int, DateValue]]
     # (start, end, place) for every resolved place name.
-    places: list[tuple[int, int, Place]] = field(default_factory=list)
+    places: list[tuple[int, int, Place]]
     # (start, end, why): slips a careful reader should notice.
-    anomalies: list[tuple[int, int, str]] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    relations: list[Relation] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
+    anomalies: list[tuple[int, int, str]]
+    events: list[Event]
+    relations: list[Relation]
+    claims: list[Claim]
     # (category, start, end): the first sentence naming each victim category.
-    victim_categories: list[tuple[str, int, int]] = field(default_factory=list)
+    victim_categories: list[tuple[str, int, int]]
     # Sentence start -> who the sentence is attributed to ("police said").
-    speakers: dict[int, str] = field(default_factory=dict)
-    speaker_spans: dict[int, tuple[int, int]] = field(default_factory=dict)
+    speakers: dict[int, str]
+    speaker_spans: dict[int, tuple[int, int]]
     # Countries the article names, weighted: the context for ambiguous places.
-    country_context: Counter[str] = field(default_factory=Counter)
-    _starts: list[int] = field(default_factory=list)
+    country_context: Counter[str]
+
+    def __init__(self, doc: Doc) -> None:
+        object.__setattr__(self, "_doc", doc)
+
+    def __getattr__(self, name: str) -> Any:
+        output = OUTPUTS.get(name)
+        if output is None:
+            raise AttributeError(name)
+        value = self.__dict__[name] = output.read(self._doc)
+        return value
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name not in OUTPUTS:
+            raise AttributeError(f"DocState has no output {name!r}")
+        setattr(self._doc._, OUTPUTS[name].extension, value)
+        self.__dict__[name] = value
 
     def overlaps(self, start: int, end: int) -> bool:
-        i = bisect.bisect_left(self._starts, end)
-        return i > 0 and self.mentions[i - 1].end > start
+        mentions = self.mentions
+        i = bisect.bisect_left(mentions, end, key=_start)
+        return i > 0 and mentions[i - 1].end > start
 
     def add_mention(self, start: int, end: int, actor: ActorInfo, how: str) -> bool:
         """Claim [start, end) for `actor`; False (and nothing written) if it is taken."""
         if start >= end or self.overlaps(start, end):
             return False
         self.actors.setdefault(actor.name, actor)
-        i = bisect.bisect_left(self._starts, start)
-        self._starts.insert(i, start)
+        i = bisect.bisect_left(self.mentions, start, key=_start)
         self.mentions.insert(i, Found(start, end, actor.name, how))
         return True
 
@@ -82,21 +116,53 @@ class DocState:
 
     def mention_before(self, position: int) -> Found | None:
         """The last mention that ends at or before `position`."""
-        i = bisect.bisect_left(self._starts, position)
+        i = bisect.bisect_left(self.mentions, position, key=_start)
         if i == 0:
             return None
         found = self.mentions[i - 1]
         return found if found.end <= position else None
 
 
-if not Doc.has_extension("dossier"):
-    Doc.set_extension("dossier", default=None)
+@dataclass(frozen=True)
+class Output:
+    """One field of DocState as a Doc extension, `doc._.dossier_<field>`."""
+
+    extension: str
+    hint: Any
+    # The empty container a Doc starts with (None: the value stays None until set).
+    empty: Callable[[], Any] | None
+    restore: codec.Convert | None
+
+    def read(self, doc: Doc) -> Any:
+        value = getattr(doc._, self.extension)
+        if value is None:
+            if self.empty is None:
+                return None
+            value = self.empty()
+        elif self.restore is None or not codec.decoded(value, self.hint):
+            return value
+        else:
+            # Back from bytes: msgpack made its tuples lists and its Counter a dict.
+            value = self.restore(value)
+        setattr(doc._, self.extension, value)
+        return value
+
+
+def _output(name: str, hint: Any) -> Output:
+    origin = typing.get_origin(hint)
+    empty = origin if origin in (list, dict, Counter) else None
+    return Output(f"dossier_{name}", hint, empty, codec.converter(hint))
+
+
+OUTPUTS = {name: _output(name, hint) for name, hint in typing.get_type_hints(DocState).items()}
+for _field in OUTPUTS.values():
+    if not Doc.has_extension(_field.extension):
+        # A default of None, never a shared empty list: spaCy hands the same default to every Doc.
+        Doc.set_extension(_field.extension, default=None)
 
 
 def state(doc: Doc) -> DocState:
-    if doc._.dossier is None:
-        doc._.dossier = DocState()
-    return doc._.dossier
+    return DocState(doc)
 
 
 def doc_text(doc: Doc) -> str:
