@@ -152,7 +152,7 @@ register(
         for cls in vars(model).values()
         if isinstance(cls, type)
         and dataclasses.is_dataclass(cls)
-        and cls.__module__ == model.__name__
+        and cls.__module__.startswith(f"{model.__name__}.")  # model/*.py, re-exported
     )
 )
 srsly.msgpack_encoders.register("dossier", func=encode)
