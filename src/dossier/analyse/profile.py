@@ -158,7 +158,7 @@ def build_profile(
     canonical = store.actor_named(name)
     if canonical is None:
         raise NotFound(f"no actor named {name!r} in the store (try `dossier actors`)")
-    kind, registered, _parent = store.actor_kind(canonical)
+    actor = store.actor(canonical)
     statements = store.statements_about(canonical)
     by_topic: dict[str, list[Quote]] = {}
     for s in statements:
@@ -202,8 +202,8 @@ def build_profile(
     quotes = store.quotes(cited)
     return Profile(
         canonical,
-        kind,
-        registered,
+        actor.kind,
+        actor.registered,
         tuple(sections),
         tuple(sorted(documents.values(), key=lambda d: (d.published is None, d.published, d.id))),
         tuple(Quote(evidence, text) for evidence, text in quotes.items()),

@@ -50,7 +50,11 @@ class Reads:
                 "statements": session.scalar(select(func.count()).select_from(StatementRow)) or 0,
             }
 
-    def actors(self, kinds: Iterable[str] | None = None) -> list[ActorSummary]:
+    def actors(
+        self, kinds: Iterable[str] | None = None, names: Iterable[str] | None = None
+    ) -> list[ActorSummary]:
+        """Actors (of `kinds`, or named `names`) with their counts and aliases, most mentioned
+        first."""
         with Session(self.engine) as session:
             query = (
                 select(
@@ -68,11 +72,14 @@ class Reads:
             )
             if kinds is not None:
                 query = query.where(ActorRow.kind.in_(list(kinds)))
+            aliases_query = select(AliasRow.actor_id, AliasRow.alias).order_by(AliasRow.id)
+            if names is not None:
+                query = query.where(ActorRow.name.in_(list(names)))
+                aliases_query = aliases_query.join(ActorRow, AliasRow.actor_id == ActorRow.id)
+                aliases_query = aliases_query.where(ActorRow.name.in_(list(names)))
             rows = session.execute(query).all()
             aliases: dict[int, list[str]] = {}
-            for actor_id, alias in session.execute(
-                select(AliasRow.actor_id, AliasRow.alias).order_by(AliasRow.id)
-            ):
+            for actor_id, alias in session.execute(aliases_query):
                 aliases.setdefault(actor_id, []).append(alias)
             return [
                 ActorSummary(
@@ -96,14 +103,12 @@ class Reads:
                 found = session.scalar(select(ActorRow.name).where(ActorRow.name == name))
             return found
 
-    def actor_kind(self, name: str) -> tuple[str, bool, str | None]:
-        with Session(self.engine) as session:
-            row = session.execute(
-                select(ActorRow.kind, ActorRow.registered, ActorRow.parent).where(
-                    ActorRow.name == name
-                )
-            ).one()
-            return row[0], row[1], row[2]
+    def actor(self, name: str) -> ActorSummary:
+        """The actor whose canonical name is `name`."""
+        found = self.actors(names=[name])
+        if not found:
+            raise NotFound(f"no actor named {name!r} in the store")
+        return found[0]
 
     def alias_history(self, name: str) -> list[AliasUse]:
         """Every name the actor goes by in the store: first and last publication it was used in,
