@@ -61,6 +61,16 @@ def _event(e: Event) -> dict[str, Any]:
         "targets": list(e.targets),
         "victims": list(e.victims),
         "weapon": list(e.weapon),
+        # Every group said to have claimed it; with rival claimants `perpetrator` is null.
+        "claimants": [
+            {
+                "name": c.name,
+                "attribution": c.attribution,
+                "source": c.source,
+                "evidence": _span(c.evidence),
+            }
+            for c in e.claimants
+        ],
         "evidence": _span(e.evidence),
         "source": e.evidence.source,
     }

@@ -70,7 +70,8 @@ def to_facts(document: Document, doc: Doc) -> Facts:
             f if f.evidence is None else replace(f, evidence=cited(f.evidence))
             for f in event.reports
         )
-        return replace(event, evidence=cited(event.evidence), reports=reports)
+        claimants = tuple(replace(c, evidence=cited(c.evidence)) for c in event.claimants)
+        return replace(event, evidence=cited(event.evidence), reports=reports, claimants=claimants)
 
     return Facts(
         document=document,

@@ -163,6 +163,18 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Claimant:
+    """A group the text says did an attack, with its stance (one of STANCES: "claimed" for its
+    own claim) and who reports it. When several unrelated groups claim one attack, each is a
+    claimant and none is the event's perpetrator."""
+
+    name: str
+    attribution: str
+    source: str | None
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
 class Event:
     type: str
     evidence: Evidence
@@ -184,6 +196,8 @@ class Event:
     count: Count | None = None
     # Every figure reported for the event with its source; conflicting figures stay side by side.
     reports: tuple[Figure, ...] = ()
+    # Every group the text says claimed the attack, each with the sentence that says so.
+    claimants: tuple[Claimant, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -36,12 +36,18 @@ class Lexicon:
     speech: frozenset[str]
     attack_verbs: frozenset[str]
     claiming: frozenset[str]
+    # Verbs whose subject claims an attack when their object is one of `responsibility`
+    # ("took responsibility", "accepted credit").
+    owning: frozenset[str]
+    responsibility: frozenset[str]
     accusing: frozenset[str]
     official_heads: frozenset[str]
     # Words before a place that make it a reference point ("southwest of", "15 km from").
     reference_point: re.Pattern[str]
     # "the attack", "yesterday's bombing": a phrase that refers back to an attack already told.
     anaphoric: re.Pattern[str]
+    # "no group has claimed the attack": a denial, whose claim cues are not a claim.
+    unclaimed: re.Pattern[str]
 
 
 def _any(cues: list[str]) -> re.Pattern[str]:
@@ -57,6 +63,8 @@ _WORD_LISTS = (
     "speech",
     "attack_verbs",
     "claiming",
+    "owning",
+    "responsibility",
     "accusing",
     "official_heads",
 )
@@ -77,6 +85,7 @@ def lexicon() -> Lexicon:
         suicidal=frozenset(t["type"] for t in types if t.get("suicide")),
         suicide_as={t["type"]: t["suicide_as"] for t in types if "suicide_as" in t},
         reference_point=re.compile(data["reference_point"], re.I),
+        unclaimed=_any(data["unclaimed"]),
         anaphoric=re.compile(
             r"\b(?:the|this|that|yesterday's|today's|\w+day's)\s+(?:\w+\s+)?"
             r"(?:" + "|".join(data["anaphoric"]) + r")\b",

@@ -15,8 +15,13 @@ from spacy.tokens import Doc
 
 from dossier.extract.events.build import event
 from dossier.extract.events.candidates import candidate, follow_up, refers_back, trigger
-from dossier.extract.events.merge import Candidate
-from dossier.extract.events.perpetrators import branch_for_parent, parents, passage_group
+from dossier.extract.events.merge import CLAIMED, Candidate
+from dossier.extract.events.perpetrators import (
+    branch_for_parent,
+    contested,
+    parents,
+    passage_group,
+)
 from dossier.extract.state import state
 from dossier.vocab.events import lexicon
 
@@ -63,6 +68,10 @@ class Events:
             branch_for_parent(incident, groups, found)
             if not incident.concrete():
                 continue
+            if contested([c.name for c in incident.claimants], parent_of):
+                # Rival groups claim it: each is a claimant, none is known to have done it.
+                incident.perpetrator = incident.perpetrator_text = None
+                incident.attribution, incident.attributed_by = CLAIMED, None
             found.events.append(event(incident, doc))
         return doc
 

@@ -45,7 +45,10 @@ def event(incident: Candidate, doc: Doc) -> Event:
         place=place,
         perpetrator=incident.perpetrator,
         perpetrator_text=incident.perpetrator_text,
-        attribution=incident.attribution if incident.perpetrator else UNKNOWN,
+        # Claimed by rival groups: no perpetrator, but the attack is claimed all the same.
+        attribution=incident.attribution
+        if incident.perpetrator or len(incident.claimants) > 1
+        else UNKNOWN,
         attributed_by=incident.attributed_by,
         suicide=incident.suicide,
         perpetrator_individuals=tuple(incident.roles.perpetrators),
@@ -56,4 +59,5 @@ def event(incident: Candidate, doc: Doc) -> Event:
         count=count,
         victims=tuple(incident.victims + fullest(list(named_victims))),
         reports=tuple(incident.reports),
+        claimants=tuple(incident.claimants),
     )

@@ -7,12 +7,26 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from dossier.extract.events.figures import figures
-from dossier.extract.events.merge import ACCUSED, CONFIRMED, PLACE_RANK, PRECISION_RANK, Candidate
-from dossier.extract.events.perpetrators import mention_roles, perpetrator, stance, state_doer
+from dossier.extract.events.merge import (
+    ACCUSED,
+    CLAIMED,
+    CONFIRMED,
+    PLACE_RANK,
+    PRECISION_RANK,
+    Candidate,
+)
+from dossier.extract.events.perpetrators import (
+    claiming,
+    mention_roles,
+    perpetrator,
+    stance,
+    state_doer,
+)
 from dossier.extract.events.spans import inside, sentence_end, verb_lemma
 from dossier.extract.numbers import VAGUE
 from dossier.extract.roles import roles_of
 from dossier.extract.state import DocState, Found, doc_text
+from dossier.model import Claimant, Evidence
 from dossier.vocab.events import Lexicon
 from dossier.vocab.fold import fold, name_key
 from dossier.vocab.places import gazetteer
@@ -41,17 +55,42 @@ def follow_up(
     groups: list[Found],
 ) -> Candidate | None:
     """ "Officials said more than 150 people were wounded", "the guerrillas also burned a
-    truck": figures and role fillers in a sentence without a trigger of its own belong to the
-    attack just told."""
+    truck", "the Front later claimed responsibility": figures, role fillers and claims in a
+    sentence without a trigger of its own belong to the attack just told."""
     source = found.speakers.get(sentence.start_char)
     reports, victims = figures(sentence, lex, source)
     reports = [r for r in reports if r.count.text.lower() not in VAGUE]
     roles = roles_of(sentence, _group_tokens(sentence, groups))
-    if not (reports or roles):
+    claims = claimants(sentence, groups, lex, source)
+    if not (reports or roles or claims):
         return None
     follow = Candidate(incident.type, sentence.start_char, sentence.end_char)
     follow.reports, follow.victims, follow.roles = reports, victims, roles
+    if claims:
+        # A claim told late in the text still names who says they did it.
+        follow.claimants = claims
+        follow.perpetrator = claims[0].name
+        follow.perpetrator_text = _surface(sentence, groups, claims[0].name)
+        follow.attribution = CLAIMED
     return follow
+
+
+def claimants(
+    sentence: Span, groups: list[Found], lex: Lexicon, source: str | None
+) -> list[Claimant]:
+    """Each group the sentence says claimed the attack, citing the sentence."""
+    cited = Evidence("", sentence.start_char, sentence_end(sentence), source)
+    return [Claimant(m.actor, CLAIMED, source, cited) for m in claiming(sentence, groups, lex)]
+
+
+def _surface(sentence: Span, groups: list[Found], actor: str) -> str:
+    """How the sentence (or, for an anaphor, the text before it) names the group."""
+    text = doc_text(sentence.doc)
+    named = [m for m in groups if m.actor == actor and m.how != "anaphor"]
+    here = [m for m in named if inside(sentence, m.start)]
+    before = [m for m in named if m.start < sentence.start_char]
+    chosen = (here or before[-1:] or named or [None])[0]
+    return text[chosen.start : chosen.end] if chosen is not None else actor
 
 
 def candidate(
@@ -139,6 +178,7 @@ def candidate(
         )
         if told.attribution == ACCUSED and told.attributed_by == told.perpetrator:
             told.attributed_by = None
+    told.claimants = claimants(sentence, groups, lex, source)
     return told
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from dossier.extract.events.figures import COUNT
 from dossier.extract.roles import Roles
-from dossier.model import STANCES, DateValue, Figure, Place
+from dossier.model import STANCES, Claimant, DateValue, Figure, Place
 from dossier.vocab.events import lexicon
 
 CLAIMED, ACCUSED, SUSPECTED, CONFIRMED, UNKNOWN = STANCES
@@ -52,6 +52,8 @@ class Candidate:
     timed: bool = False
     # Groups the text names as what was attacked ("killed members of an IS-K cell").
     harmed: set[str] = field(default_factory=set)
+    # Groups the text says claimed it, each with the sentence and who reports the claim.
+    claimants: list[Claimant] = field(default_factory=list)
 
     def conflicts(self, other: Candidate, parent_of: dict[str, str]) -> bool:
         """Whether two candidates must be two incidents: different days (the day a report was
@@ -139,7 +141,9 @@ class Candidate:
             and STANCE_RANK[other.attribution] < STANCE_RANK[self.attribution]
         )
         branch = (
-            other.perpetrator is not None and parent_of.get(other.perpetrator) == self.perpetrator
+            other.perpetrator is not None
+            and self.perpetrator is not None
+            and parent_of.get(other.perpetrator) == self.perpetrator
         )
         # "X claimed the bombing" outweighs a group merely named near the attack.
         claim = other.attribution == CLAIMED and self.attribution in (CONFIRMED, UNKNOWN)
@@ -153,6 +157,8 @@ class Candidate:
         self._add_reports(other.reports)
         self.victims += [v for v in other.victims if v not in self.victims]
         self.roles.add(other.roles)
+        named = {c.name for c in self.claimants}
+        self.claimants += [c for c in other.claimants if c.name not in named]
 
     def _add_reports(self, reports: list[Figure]) -> None:
         """Each report once; a figure without a source gives way to the same figure with one.

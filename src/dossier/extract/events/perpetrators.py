@@ -74,6 +74,47 @@ def mention_roles(sentence: Span, mentions: list[Found], lex: Lexicon) -> list[t
     return scored
 
 
+def _claims(token: Token, lex: Lexicon) -> bool:
+    """Whether a group's word is the one that claims: the subject of a claiming verb ("X
+    claimed responsibility", "X and Y both claimed it", "X took responsibility"), or its agent
+    ("the attack was claimed by X")."""
+    while token.dep_ in ("conj", "appos", "compound") and token.head is not token:
+        token = token.head  # "X and Y claimed": Y hangs on X
+    if token.dep_ == "nsubj":
+        verb = token.head
+        if any(c.dep_ == "neg" for c in verb.children):
+            return False  # "X has not claimed it"
+        if verb_lemma(verb) in lex.claiming:
+            return True
+        return verb_lemma(verb) in lex.owning and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in lex.responsibility for c in verb.children
+        )
+    if token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.dep_ == "agent":
+        return verb_lemma(token.head.head) in lex.claiming
+    return False
+
+
+def claiming(sentence: Span, mentions: list[Found], lex: Lexicon) -> list[Found]:
+    """The group mentions of the sentence that claim an attack, one per group, in text order;
+    an anaphor ("the group claimed") stands for the group it refers to."""
+    doc = sentence.doc
+    found: dict[str, Found] = {}
+    for m in mentions:
+        if not inside(sentence, m.start) or m.actor in found:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and any(_claims(t, lex) for t in span):
+            found[m.actor] = m
+    return list(found.values())
+
+
+def contested(claimants: list[str], parent_of: dict[str, str]) -> bool:
+    """Whether groups that are not one another's branch or parent claim the same attack: then
+    the attack's perpetrator is not known, only its claimants."""
+    roots = {parent_of.get(name, name) for name in claimants}
+    return len(roots) > 1 and len(set(claimants)) > 1
+
+
 def perpetrator(
     sentence: Span,
     scored: list[tuple[Found, int]],
@@ -129,10 +170,36 @@ def stance(
         own = perpetrator == source or found.actors[perpetrator].parent == source
         # "ISIS said ISWAP fighters ambushed": its own word; a rival's word is an accusation.
         return (CLAIMED, source) if own else (ACCUSED, source)
+    accuser = _accuser(sentence, found, perpetrator, lex)
+    if accuser is not None:
+        return ACCUSED, accuser
+    # "No group has claimed the attack": blank the denial so its claim cue does not count.
+    text = lex.unclaimed.sub(lambda m: " " * len(m.group()), sentence.text)
     for attribution, pattern in lex.attribution:
-        if pattern.search(sentence.text):
+        if pattern.search(text):
             return attribution, source if attribution in (ACCUSED, SUSPECTED) else None
     return CONFIRMED, None
+
+
+def _accuser(sentence: Span, found: DocState, perpetrator: str | None, lex: Lexicon) -> str | None:
+    """Who the sentence says blames the group: the subject of the verb of accusing whose object
+    it is ("the government blamed al-Shabaab" -> "government")."""
+    if perpetrator is None:
+        return None
+    doc = sentence.doc
+    for m in found.group_mentions():
+        if m.actor != perpetrator or not inside(sentence, m.start):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        for token in span if span is not None else ():
+            verb = token.head
+            if token.dep_ != "dobj" or verb_lemma(verb) not in lex.accusing:
+                continue
+            for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+                words = [t for t in subject.subtree if t.dep_ != "det"]
+                if words:
+                    return doc[words[0].i : words[-1].i + 1].text
+    return None
 
 
 def parents(found: DocState) -> dict[str, str]:
