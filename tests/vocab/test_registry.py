@@ -114,6 +114,10 @@ def test_aliases_are_not_repeated_within_an_entry(registry) -> None:  # type: ig
             ["Anti-balaka", "Seleka", "Union for Peace in the Central African Republic"],
         ),
         (
+            "The Islamic State in Iraq and Syria, not the Kuki-Chin National Front, did it.",
+            ["Islamic State", "Kuki-Chin National Front"],
+        ),
+        (
             "SPLA-IO forces and the SPLM-N denied the report.",
             [
                 "Sudan People's Liberation Movement-in-Opposition",
@@ -134,6 +138,7 @@ def test_sentences_find_their_groups(registry, sentence: str, groups: list[str])
         "The SSP of Karachi and the ISI met the Somali National Army commander.",
         "Shane and Ira drove a Kia to the North Sinai province office of the AA.",
         "Let us mend the fences, the Islamic group's spokesman said at the People's Republic.",
+        "Kenya's UDA and Pakistan's JI held rallies in Nairobi and Lahore.",
     ],
 )
 def test_sentences_find_no_group(registry, sentence: str) -> None:  # type: ignore[no-untyped-def]
