@@ -58,6 +58,24 @@ def _pattern(name: str) -> str:
     return body if is_acronym(name) else f"(?i:{body})"
 
 
+def _alternation(surfaces: list[str]) -> str:
+    """One whole-word pattern for all `surfaces`, tried in their order at each position.
+
+    The names are grouped by their first letter behind a lookahead, so that at a word the
+    engine tries the few names that begin with its letter rather than every name of the
+    registry; within a group the order, and so the longest-first choice, is unchanged.
+    """
+    groups: dict[str, list[str]] = {}
+    for surface in surfaces:
+        first = fold(surface).strip()[:1]
+        groups.setdefault(first.lower(), []).append(_pattern(surface))
+    branches = [
+        f"(?={re.escape(first)}|{re.escape(first.upper())})(?:{'|'.join(patterns)})"
+        for first, patterns in groups.items()
+    ]
+    return r"(?<![\w'])(?:" + "|".join(branches) + r")(?![\w])"
+
+
 class Registry:
     def __init__(self, entries: list[Entry]) -> None:
         self.entries = entries
@@ -73,16 +91,11 @@ class Registry:
                 else:
                     self._caseless.setdefault(name_key(surface), entry)
         alternatives = sorted(surfaces, key=lambda s: (-len(s), s))
-        self.matcher = re.compile(
-            r"(?<![\w'])(?:" + "|".join(_pattern(s) for s in alternatives) + r")(?![\w])"
-        )
+        self.matcher = re.compile(_alternation(alternatives))
         # For lower-cased text (wire archives, MUC): every name case-free, except acronyms that
         # are ordinary words once lower-cased ("IS", "LET").
-        caseless = [s for s in alternatives if not _word_like(s)]
-        self.caseless_matcher = re.compile(
-            r"(?<![\w'])(?:" + "|".join(_pattern(s.lower()) for s in caseless) + r")(?![\w])",
-            re.IGNORECASE,
-        )
+        caseless = [s.lower() for s in alternatives if not _word_like(s)]
+        self.caseless_matcher = re.compile(_alternation(caseless), re.IGNORECASE)
 
     def lookup(self, surface: str, caseless: bool = False) -> Entry | None:
         """The entry a surface form names, honouring case for acronyms unless `caseless`."""
