@@ -1,0 +1,224 @@
+"""Relations read from the parse: the modifiers and appositions news writes them in.
+
+"Iran-backed Hezbollah", "JNIM, an al-Qaeda affiliate", "al-Shabaab's rival ISS", "the group's
+parent organisation, al-Qaeda", "X, which is linked to Y", "X is loyal to Y": a cue word (a
+hyphenated modifier, a relation noun, a predicate with its preposition) names one side, and the
+dependency tree says which group the phrase describes. A phrase that describes no named group
+("an ISIS-affiliated cell", "Iran-backed militias") states no relation between groups: nothing
+is guessed from the nearest name. The words are data (data/relations.yaml).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from dossier.model import STATE
+from dossier.vocab.relations import RelationCues, state_named
+
+_COPULAS = {"be", "is", "are", "was", "were", "been", "being", "remain", "remains", "became",
+            "become", "becomes"}  # fmt: skip
+_RELATIVES = {"which", "that", "who"}
+_LISTS = {"both", "all", "each"}
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a relation: a group mention, or a state named where a cue asks for one."""
+
+    actor: str
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Stated:
+    subject: Side
+    type: str
+    object: Side
+    start: int
+    end: int
+
+
+class Sentence:
+    """A sentence's tokens with the sides they belong to."""
+
+    def __init__(self, sentence: Span, sides: list[Side], text: str) -> None:
+        self.sentence, self.text = sentence, text
+        self.side_of: dict[int, Side] = {}
+        for side in sides:
+            for token in sentence:
+                if side.start <= token.idx < side.end:
+                    self.side_of[token.i] = side
+
+    def side(self, token: Token | None) -> Side | None:
+        return None if token is None else self.side_of.get(token.i)
+
+    def state(self, token: Token) -> Side | None:
+        """The state a token names with its compound words ("the United States", "Tehran")."""
+        words = [t for t in token.lefts if t.dep_ == "compound"] + [token]
+        start, end = words[0].idx, token.idx + len(token)
+        name = state_named(self.text[start:end])
+        return Side(name, STATE, start, end) if name else None
+
+    def other(self, token: Token | None, kind: str, cues: RelationCues) -> Side | None:
+        """The side a token names: a group, or a state where the relation allows one."""
+        if token is None:
+            return None
+        side = self.side(token)
+        if side is None and kind in cues.state_types and token.pos_ in ("PROPN", "ADJ"):
+            side = self.state(token)
+        return side
+
+    def described(self, head: Token) -> list[Side]:
+        """The groups a phrase headed by `head` describes: the name it heads or holds in front
+        ("Iran-backed Hezbollah", "the Houthi rebels"), the name it is in apposition to, the
+        subject it is said of ("X is ...", "X, which is ...", "X, backed by ..."), and the
+        groups coordinated with that one when the phrase follows the list."""
+        found: list[Side] = []
+        listed: list[Token] = []
+
+        def add(token: Token | None, coordinated: bool = False) -> None:
+            side = self.side(token)
+            if side is not None and side not in found:
+                found.append(side)
+                if coordinated and token is not None:
+                    listed.append(token)
+
+        add(head)
+        for child in head.children:
+            if (child.dep_ in ("compound", "nmod") and child.i < head.i) or child.dep_ == "appos":
+                add(child)
+            elif child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in _RELATIVES:
+                add(child, coordinated=True)
+        if head.dep_ == "appos" or head.dep_ in ("acl", "relcl"):
+            add(head.head, coordinated=True)
+        governor = head.head
+        if head.dep_ in ("attr", "acomp") and governor.lower_ in _COPULAS:
+            for subject in governor.children:
+                if subject.dep_ in ("nsubj", "nsubjpass"):
+                    if subject.lower_ in _RELATIVES and governor.dep_ == "relcl":
+                        add(governor.head, coordinated=True)
+                    else:
+                        add(subject, coordinated=True)
+        if not found:
+            self._listed(head, add)
+        for token in listed:
+            for conjunct in token.conjuncts:
+                add(conjunct)
+        return found
+
+    def _listed(self, head: Token, add) -> None:  # type: ignore[no-untyped-def]
+        """ "X and Y, both affiliated with Z": the parser hangs "both" on X, not on the phrase."""
+        for token in head.lefts:
+            if token.lower_ in _LISTS and token.dep_ == "appos":
+                add(token.head, coordinated=True)
+        previous = head.doc[head.left_edge.i - 1] if head.left_edge.i > 0 else None
+        if previous is not None and previous.lower_ in _LISTS and previous.dep_ == "appos":
+            add(previous.head, coordinated=True)
+
+
+def _span(*parts: Side | Token) -> tuple[int, int]:
+    starts = [p.idx if isinstance(p, Token) else p.start for p in parts]
+    ends = [p.idx + len(p) if isinstance(p, Token) else p.end for p in parts]
+    return min(starts), max(ends)
+
+
+def _stated(subjects: list[Side], kind: str, obj: Side, *cue: Token) -> Iterator[Stated]:
+    for subject in subjects:
+        if subject.actor != obj.actor and subject.kind != STATE:
+            yield Stated(subject, kind, obj, *_span(subject, obj, *cue))
+
+
+def _modifiers(s: Sentence, cues: RelationCues) -> Iterator[Stated]:
+    """ "{side}-backed X": the side ends at the hyphen before the cue word."""
+    for token in s.sentence:
+        kind = cues.modifiers.get(token.lower_)
+        if kind is None or token.i in s.side_of or token.idx < 2:
+            continue
+        if s.text[token.idx - 1] not in "-\u2010\u2011\u2013" or token.i == s.sentence.start:
+            continue
+        before = token.doc[token.i - 1]
+        if before.text in "-\u2010\u2011\u2013" and token.i - 1 > s.sentence.start:
+            before = token.doc[token.i - 2]
+        obj = s.other(before, kind, cues)
+        if obj is None or obj.end != token.idx - 1:
+            continue
+        head = token.head if token.dep_ in ("amod", "compound", "nmod", "npadvmod") else token
+        described = [side for side in s.described(head) if side != obj]
+        yield from _stated(described, kind, obj, token)
+
+
+def _noun_kind(token: Token, cues: RelationCues) -> tuple[str, bool] | None:
+    noun = cues.nouns.get(token.lower_)
+    split = any(c.lower_ in cues.split_words for c in token.children)
+    if split and (noun is not None or token.lower_ in cues.split_heads):
+        return "split_from", False
+    return (noun.type, noun.reverse) if noun is not None else None
+
+
+def _nouns(s: Sentence, cues: RelationCues) -> Iterator[Stated]:
+    """ "an affiliate of Y", "Y's branch", "an al-Qaeda offshoot", "Y's rival X", "the group's
+    parent organisation X": the other side hangs on the noun by "of", a possessive or a
+    compound; the side described is the subject."""
+    for token in s.sentence:
+        if token.i in s.side_of:
+            continue  # "Province" in "Islamic State West Africa Province"
+        found = _noun_kind(token, cues)
+        if found is None:
+            continue
+        kind, reverse = found
+        modifier = token.dep_ in ("amod", "compound") and token.pos_ != "PROPN"
+        head = token.head if modifier and token.head.pos_ in ("NOUN", "PROPN") else token
+        heads = [token, head] if head is not token else [token]
+        owner = next((c for h in heads for c in h.children if c.dep_ == "poss"), None)
+        of = next(
+            (p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+             for p in c.children if p.dep_ == "pobj"),
+            None,
+        )  # fmt: skip
+        named = [c for h in heads for c in h.children if c.dep_ in ("compound", "amod", "nmod")
+                 and c.i < h.i and c is not token]  # fmt: skip
+        obj = s.other(owner, kind, cues) or s.other(of, kind, cues)
+        if obj is not None:
+            subjects = [side for c in named if (side := s.side(c)) is not None and side != obj]
+            subjects = subjects if owner is not None and subjects else []
+            subjects = subjects or [d for d in s.described(head) if d != obj]
+        else:
+            obj = next((o for c in named if (o := s.other(c, kind, cues)) is not None), None)
+            if obj is None:
+                continue
+            subjects = [d for d in s.described(head) if d != obj]
+        for stated in _stated(subjects, kind, obj, token):
+            if reverse and stated.object.kind != STATE:
+                yield Stated(stated.object, kind, stated.subject, stated.start, stated.end)
+            elif not reverse:
+                yield stated
+
+
+def _predicates(s: Sentence, cues: RelationCues) -> Iterator[Stated]:
+    """ "X, (which is) affiliated with Y", "X is loyal to Y", "X, backed by Y", "X broke away
+    from Y": the word, its preposition, and the preposition's object."""
+    for token in s.sentence:
+        if token.i in s.side_of:
+            continue
+        for child in token.children:
+            kind = cues.predicates.get((token.lower_, child.lower_))
+            if kind is None or child.dep_ not in ("prep", "agent"):
+                continue
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                obj = s.other(pobj, kind, cues)
+                if obj is not None:
+                    described = [d for d in s.described(token) if d != obj]
+                    yield from _stated(described, kind, obj, token)
+
+
+def parsed_relations(sentence: Span, sides: list[Side], text: str, cues: RelationCues):  # type: ignore[no-untyped-def]
+    """Every relation the parse of one sentence states between its sides."""
+    s = Sentence(sentence, sides, text)
+    yield from _modifiers(s, cues)
+    yield from _nouns(s, cues)
+    yield from _predicates(s, cues)
