@@ -22,6 +22,7 @@ _COPULAS = {"be", "is", "are", "was", "were", "been", "being", "remain", "remain
             "become", "becomes"}  # fmt: skip
 _RELATIVES = {"which", "that", "who"}
 _LISTS = {"both", "all", "each"}
+_DASHES = "-\u2010\u2011\u2013"
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,9 @@ class Sentence:
 
         def add(token: Token | None, coordinated: bool = False) -> None:
             side = self.side(token)
+            if side is None and token is not None:  # "the Eastern Front militia"
+                named = [c for c in token.lefts if c.dep_ == "compound" and c.i in self.side_of]
+                side = self.side(named[-1]) if named else None
             if side is not None and side not in found:
                 found.append(side)
                 if coordinated and token is not None:
@@ -94,8 +98,12 @@ class Sentence:
                 add(child)
             elif child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in _RELATIVES:
                 add(child, coordinated=True)
-        if head.dep_ == "appos" or head.dep_ in ("acl", "relcl"):
+        if head.dep_ in ("appos", "acl", "relcl") or (head.dep_ == "amod" and head.i > head.head.i):
             add(head.head, coordinated=True)
+        if head.dep_ == "pobj" and head.head.lower_ == "as":  # "X was formed as Y's branch"
+            for subject in head.head.head.children:
+                if subject.dep_ in ("nsubj", "nsubjpass"):
+                    add(subject, coordinated=True)
         governor = head.head
         if head.dep_ in ("attr", "acomp") and governor.lower_ in _COPULAS:
             for subject in governor.children:
@@ -133,23 +141,53 @@ def _stated(subjects: list[Side], kind: str, obj: Side, *cue: Token) -> Iterator
             yield Stated(subject, kind, obj, *_span(subject, obj, *cue))
 
 
+def _hyphenated(s: Sentence, token: Token, cues: RelationCues) -> tuple[str, Side] | None:
+    """ "{side}-backed": the type and the side before the hyphen, which the tokenizer may leave
+    in a token of its own ("Iran", "-", "backed") or inside this one ("U.S.-backed")."""
+    if token.i in s.side_of:
+        return None
+    word = token.lower_
+    cut = max(word.rfind(dash) for dash in _DASHES)
+    if cut > 0:
+        kind = cues.modifiers.get(word[cut + 1 :])
+        end = token.idx + cut
+        name = state_named(s.text[token.idx : end]) if kind in cues.state_types else None
+        return (kind, Side(name, STATE, token.idx, end)) if kind and name else None
+    kind = cues.modifiers.get(word)
+    if kind is None or token.i - 2 < s.sentence.start or s.text[token.idx - 1] not in _DASHES:
+        return None
+    before = token.doc[token.i - 1]
+    if before.text in _DASHES:
+        before = token.doc[token.i - 2]
+    obj = s.other(before, kind, cues)
+    return (kind, obj) if obj is not None and obj.end == token.idx - 1 else None
+
+
 def _modifiers(s: Sentence, cues: RelationCues) -> Iterator[Stated]:
     """ "{side}-backed X": the side ends at the hyphen before the cue word."""
     for token in s.sentence:
-        kind = cues.modifiers.get(token.lower_)
-        if kind is None or token.i in s.side_of or token.idx < 2:
+        found = _hyphenated(s, token, cues)
+        if found is None:
             continue
-        if s.text[token.idx - 1] not in "-\u2010\u2011\u2013" or token.i == s.sentence.start:
-            continue
-        before = token.doc[token.i - 1]
-        if before.text in "-\u2010\u2011\u2013" and token.i - 1 > s.sentence.start:
-            before = token.doc[token.i - 2]
-        obj = s.other(before, kind, cues)
-        if obj is None or obj.end != token.idx - 1:
-            continue
+        kind, obj = found
         head = token.head if token.dep_ in ("amod", "compound", "nmod", "npadvmod") else token
         described = [side for side in s.described(head) if side != obj]
-        yield from _stated(described, kind, obj, token)
+        yield from _stated(described, kind, obj, token, head)
+
+
+def _backers(s: Sentence, cues: RelationCues) -> Iterator[Stated]:
+    """ "Iran backs the Houthis": a backing verb's subject backs its object and the object's
+    conjuncts."""
+    for token in s.sentence:
+        if token.pos_ != "VERB" or token.lower_ not in cues.backing_verbs:
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        backer = s.other(subject, "backed_by", cues)
+        if backer is None or obj is None:
+            continue
+        backed = [side for t in (obj, *obj.conjuncts) if (side := s.side(t)) is not None]
+        yield from _stated(backed, "backed_by", backer, token)
 
 
 def _noun_kind(token: Token, cues: RelationCues) -> tuple[str, bool] | None:
@@ -176,7 +214,7 @@ def _nouns(s: Sentence, cues: RelationCues) -> Iterator[Stated]:
         heads = [token, head] if head is not token else [token]
         owner = next((c for h in heads for c in h.children if c.dep_ == "poss"), None)
         of = next(
-            (p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+            (p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
              for p in c.children if p.dep_ == "pobj"),
             None,
         )  # fmt: skip
@@ -222,3 +260,4 @@ def parsed_relations(sentence: Span, sides: list[Side], text: str, cues: Relatio
     yield from _modifiers(s, cues)
     yield from _nouns(s, cues)
     yield from _predicates(s, cues)
+    yield from _backers(s, cues)

@@ -71,7 +71,7 @@ def _patterns(marked: Marked, actors: list[str], cues: RelationCues) -> Iterator
             both = f"\x01{i}\x02 and \x01{j}\x02"
             at = marked.text.find(both)
             for kind, pattern in cues.coordinated if at >= 0 else ():
-                match = pattern.search(marked.text, at + len(both))
+                match = pattern.match(marked.text, at + len(both))
                 if match:
                     yield a, kind, b, marked.origin(at), marked.origin(match.end())
 

@@ -41,6 +41,8 @@ class RelationCues:
     split_heads: frozenset[str]
     # (word, preposition) -> type: "affiliated with", "loyal to", "backed by".
     predicates: dict[tuple[str, str], str]
+    # "Iran backs X": verbs whose subject backs their object.
+    backing_verbs: frozenset[str]
     # Types whose object may be a state.
     state_types: frozenset[str]
     metonyms: dict[str, str]
@@ -65,6 +67,7 @@ def relation_cues() -> RelationCues:
         split_words=frozenset(data["split_words"]),
         split_heads=frozenset(data["split_heads"]),
         predicates={(p["word"], prep): p["type"] for p in data["predicates"] for prep in p["prep"]},
+        backing_verbs=frozenset(data["backing_verbs"]),
         state_types=frozenset(data["state_types"]),
         metonyms={name_key(k): v for k, v in data["state_metonyms"].items()},
     )
