@@ -47,8 +47,8 @@ class Stated:
 class Sentence:
     """A sentence's tokens with the sides they belong to."""
 
-    def __init__(self, sentence: Span, sides: list[Side], text: str) -> None:
-        self.sentence, self.text = sentence, text
+    def __init__(self, sentence: Span, sides: list[Side], text: str, cues: RelationCues) -> None:
+        self.sentence, self.text, self.cues = sentence, text, cues
         self.side_of: dict[int, Side] = {}
         for side in sides:
             for token in sentence:
@@ -74,6 +74,22 @@ class Sentence:
             side = self.state(token)
         return side
 
+    def named(self, token: Token | None) -> Side | None:
+        """The group a noun phrase names: its own name, a name in front of its noun ("the
+        Eastern Front militia"), or the name it is in apposition to ("Shabaab, the insurgents")."""
+        if token is None:
+            return None
+        side = self.side(token)
+        if side is None:
+            named = [c for c in token.lefts if c.dep_ == "compound" and c.i in self.side_of]
+            side = self.side(named[-1]) if named else None
+        if side is None and token.lower_ in self.cues.part_nouns:  # "a cell of al-Shabaab"
+            of = [p for c in token.rights if c.lower_ == "of" for p in c.children]
+            side = self.side(of[0]) if of and of[0].dep_ == "pobj" else None
+        if side is None and token.dep_ == "appos" and token.head is not token:
+            side = self.named(token.head)
+        return side
+
     def described(self, head: Token) -> list[Side]:
         """The groups a phrase headed by `head` describes: the name it heads or holds in front
         ("Iran-backed Hezbollah", "the Houthi rebels"), the name it is in apposition to, the
@@ -83,10 +99,7 @@ class Sentence:
         listed: list[Token] = []
 
         def add(token: Token | None, coordinated: bool = False) -> None:
-            side = self.side(token)
-            if side is None and token is not None:  # "the Eastern Front militia"
-                named = [c for c in token.lefts if c.dep_ == "compound" and c.i in self.side_of]
-                side = self.side(named[-1]) if named else None
+            side = self.named(token)
             if side is not None and side not in found:
                 found.append(side)
                 if coordinated and token is not None:
@@ -256,7 +269,7 @@ def _predicates(s: Sentence, cues: RelationCues) -> Iterator[Stated]:
 
 def parsed_relations(sentence: Span, sides: list[Side], text: str, cues: RelationCues):  # type: ignore[no-untyped-def]
     """Every relation the parse of one sentence states between its sides."""
-    s = Sentence(sentence, sides, text)
+    s = Sentence(sentence, sides, text, cues)
     yield from _modifiers(s, cues)
     yield from _nouns(s, cues)
     yield from _predicates(s, cues)
