@@ -65,6 +65,15 @@ STATED = [
      "Islamic State Somalia Province", "split_from", "al-Shabaab"),
     ("Boko Haram and ISWAP are bitter rivals.", "Boko Haram", "rival_of",
      "Islamic State West Africa Province"),
+    ("Hamas is backed by Qatar and Iran.", "Hamas", "backed_by", "Iran"),
+    ("Hezbollah, Iran's main proxy in the region, fired rockets.", "Hezbollah", "backed_by",
+     "Iran"),
+    ("The ISIS affiliate ISWAP claimed the attack.", "Islamic State West Africa Province",
+     "affiliated_with", "Islamic State"),
+    ("Somali officials said a cell of al-Shabaab, the insurgents linked to al-Qaeda, planted "
+     "the bomb.", "al-Shabaab", "linked_to", "al-Qaeda"),
+    ("Critics said the deal had no commitment from the Taliban to break its ties with al-Qaeda.",
+     "Taliban", "linked_to", "al-Qaeda"),
     # Groups the registry does not know.
     ("A group calling itself the Sahel Liberation Front, an affiliate of al-Qaeda, claimed the "
      "ambush.", "Sahel Liberation Front", "affiliated_with", "al-Qaeda"),
@@ -93,6 +102,19 @@ def test_a_list_shares_the_relation_stated_after_it() -> None:
     triples = _triples("Ansar Dine and Katiba Macina, both affiliated with al-Qaeda, merged.")
     assert ("Ansar Dine", "affiliated_with", "al-Qaeda") in triples
     assert ("Katiba Macina", "affiliated_with", "al-Qaeda") in triples
+
+
+def test_a_name_in_the_possessive_states_its_parent() -> None:
+    facts = _facts("The Islamic State's West Africa Province claimed the ambush.")
+    (relation,) = facts.relations
+    assert (relation.subject, relation.type, relation.object) == (
+        "Islamic State West Africa Province",
+        "branch_of",
+        "Islamic State",
+    )
+    assert facts.document.text[relation.evidence.start : relation.evidence.end] == (
+        "Islamic State's West Africa Province"
+    )
 
 
 def test_a_backing_state_is_an_actor_of_kind_state() -> None:
@@ -124,6 +146,8 @@ NOT_STATED = [
     "The attackers had links to al-Qaeda, the police chief said, after Boko Haram raided the town.",
     "Al-Shabaab fighters killed five soldiers and Islamic State militants killed two civilians "
     "linked to the army.",
+    "Ansar Dine, Katiba Macina and the Sahara branch of al-Qaeda in the Islamic Maghreb merged.",
+    "The Saudi-led coalition struck Houthi positions.",
     # A cue the nearest group owns: the group named first is not its subject.
     "Al-Shabaab attacked the town while ISWAP, a branch of the Islamic State, raided a base.",
 ]

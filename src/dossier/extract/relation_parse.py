@@ -260,7 +260,8 @@ def _predicates(s: Sentence, cues: RelationCues) -> Iterator[Stated]:
             kind = cues.predicates.get((token.lower_, child.lower_))
             if kind is None or child.dep_ not in ("prep", "agent"):
                 continue
-            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            for pobj in [*objects, *(t for o in objects for t in o.conjuncts)]:  # "Qatar and Iran"
                 obj = s.other(pobj, kind, cues)
                 if obj is not None:
                     described = [d for d in s.described(token) if d != obj]

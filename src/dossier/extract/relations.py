@@ -24,6 +24,8 @@ from spacy.tokens import Doc, Span
 from dossier.extract.relation_parse import Side, Stated, parsed_relations
 from dossier.extract.state import ActorInfo, DocState, doc_text, state
 from dossier.model import STATE, Evidence, Relation
+from dossier.vocab.fold import fold
+from dossier.vocab.registry import load_registry
 from dossier.vocab.relations import RelationCues, relation_cues
 
 
@@ -76,6 +78,21 @@ def _patterns(marked: Marked, actors: list[str], cues: RelationCues) -> Iterator
                     yield a, kind, b, marked.origin(at), marked.origin(match.end())
 
 
+def _possessive_names(found: DocState, sides: list[Side], text: str) -> list[tuple]:  # type: ignore[type-arg]
+    """ "the Islamic State's West Africa Province": a name that opens with its parent's name in
+    the possessive states the branch (the registry knows the name as one; the text says whose)."""
+    stated = []
+    registry = load_registry()
+    for side in sides:
+        parent = found.actors[side.actor].parent
+        surface = fold(text[side.start : side.end])
+        owner, mark, _ = surface.partition("'s ")
+        entry = registry.lookup(owner) if mark else None
+        if parent and entry is not None and entry.name == parent:
+            stated.append((side.actor, "branch_of", parent, side.start, side.end))
+    return stated
+
+
 class Relations:
     def __call__(self, doc: Doc) -> Doc:
         found = state(doc)
@@ -96,6 +113,7 @@ class Relations:
                 (r.subject.actor, r.type, r.object.actor, r.start, r.end)
                 for r in self._parsed(found, sentence, sides, text, cues)
             ]
+            stated += _possessive_names(found, sides, text)
             actors = list(dict.fromkeys(s.actor for s in sides))
             if len(actors) >= 2:
                 stated += list(_patterns(marked, actors, cues))
