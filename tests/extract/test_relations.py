@@ -74,6 +74,14 @@ STATED = [
      "the bomb.", "al-Shabaab", "linked_to", "al-Qaeda"),
     ("Critics said the deal had no commitment from the Taliban to break its ties with al-Qaeda.",
      "Taliban", "linked_to", "al-Qaeda"),
+    ("Fighters from Jama'at Nusrat al-Islam wal-Muslimin (JNIM), al-Qaeda's affiliate in the "
+     "Sahel, raided an army post on Sunday.", "Jama'at Nusrat al-Islam wal-Muslimin",
+     "affiliated_with", "al-Qaeda"),
+    ("JNIM, which was formed in 2017, has been competing with the Islamic State in the Greater "
+     "Sahara for recruits.", "Jama'at Nusrat al-Islam wal-Muslimin", "rival_of",
+     "Islamic State in the Greater Sahara"),
+    ("The Houthis, Hamas and Hezbollah, Iran's proxies, have all fired at Israel.", "Hamas",
+     "backed_by", "Iran"),
     # Groups the registry does not know.
     ("A group calling itself the Sahel Liberation Front, an affiliate of al-Qaeda, claimed the "
      "ambush.", "Sahel Liberation Front", "affiliated_with", "al-Qaeda"),
@@ -148,6 +156,9 @@ NOT_STATED = [
     "linked to the army.",
     "Ansar Dine, Katiba Macina and the Sahara branch of al-Qaeda in the Islamic Maghreb merged.",
     "The Saudi-led coalition struck Houthi positions.",
+    "Police detained two Hamas members, the Iran-backed group's leaders said.",
+    # A singular apposition after a list describes its last name only.
+    "Hamas and Hezbollah, a group backed by Iran, fired rockets.",
     # A cue the nearest group owns: the group named first is not its subject.
     "Al-Shabaab attacked the town while ISWAP, a branch of the Islamic State, raided a base.",
 ]
@@ -158,6 +169,8 @@ def test_no_relation_where_none_is_stated(text: str) -> None:
     triples = _triples(text)
     if text.startswith("Al-Shabaab attacked the town while"):
         assert triples == {("Islamic State West Africa Province", "branch_of", "Islamic State")}
+    elif text.startswith("Hamas and Hezbollah, a group"):
+        assert triples == {("Hezbollah", "backed_by", "Iran")}
     else:
         assert triples == set()
 

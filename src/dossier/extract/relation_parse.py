@@ -23,6 +23,7 @@ _COPULAS = {"be", "is", "are", "was", "were", "been", "being", "remain", "remain
 _RELATIVES = {"which", "that", "who"}
 _LISTS = {"both", "all", "each"}
 _DASHES = "-\u2010\u2011\u2013"
+_NOUN_PHRASE = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"}
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,9 @@ class Sentence:
             of = [p for c in token.rights if c.lower_ == "of" for p in c.children]
             side = self.side(of[0]) if of and of[0].dep_ == "pobj" else None
         if side is None and token.dep_ == "appos" and token.head is not token:
-            side = self.named(token.head)
+            # The name right before the comma: the parser hangs "X and Y, a group backed by Z"
+            # on X.
+            side = self.side(self._apposed(token)) or self.named(token.head)
         return side
 
     def described(self, head: Token) -> list[Side]:
@@ -102,8 +105,8 @@ class Sentence:
             side = self.named(token)
             if side is not None and side not in found:
                 found.append(side)
-                if coordinated and token is not None:
-                    listed.append(token)
+            if side is not None and coordinated and token is not None:
+                listed.append(token)
 
         add(head)
         for child in head.children:
@@ -111,7 +114,9 @@ class Sentence:
                 add(child)
             elif child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in _RELATIVES:
                 add(child, coordinated=True)
-        if head.dep_ in ("appos", "acl", "relcl") or (head.dep_ == "amod" and head.i > head.head.i):
+        if head.dep_ == "appos":
+            add(self._apposed(head) or head.head, coordinated=True)
+        elif head.dep_ in ("acl", "relcl") or (head.dep_ == "amod" and head.i > head.head.i):
             add(head.head, coordinated=True)
         if head.dep_ == "pobj" and head.head.lower_ == "as":  # "X was formed as Y's branch"
             for subject in head.head.head.children:
@@ -127,10 +132,33 @@ class Sentence:
                         add(subject, coordinated=True)
         if not found:
             self._listed(head, add)
+        if not found:
+            add(self._apposed(head), coordinated=True)
+        if head.tag_ in ("NN", "NNP"):
+            return found  # "X and Y, an Iran-backed group": the singular describes the last
         for token in listed:
             for conjunct in token.conjuncts:
                 add(conjunct)
         return found
+
+    def _apposed(self, head: Token) -> Token | None:
+        """ "JNIM (JNIM), al-Qaeda's affiliate in the Sahel": the name a comma sets the phrase
+        after, read from the words when the parser hangs the apposition elsewhere."""
+        doc, first = head.doc, self.sentence.start
+        i = head.i
+        while i > first and (
+            doc[i - 1].pos_ in _NOUN_PHRASE
+            or doc[i - 1].text in _DASHES
+            or doc[i - 1].i in self.side_of
+        ):
+            i -= 1
+        if i - 2 < first or doc[i - 1].text != ",":
+            return None
+        before = doc[i - 2]
+        if before.text == ")":  # a name's acronym in brackets
+            opening = next((t for t in reversed(doc[first : before.i]) if t.text == "("), None)
+            before = doc[opening.i - 1] if opening is not None and opening.i > first else before
+        return before if before.i in self.side_of else None
 
     def _listed(self, head: Token, add) -> None:  # type: ignore[no-untyped-def]
         """ "X and Y, both affiliated with Z": the parser hangs "both" on X, not on the phrase."""
