@@ -82,6 +82,8 @@ STATED = [
      "Islamic State in the Greater Sahara"),
     ("The Houthis, Hamas and Hezbollah, Iran's proxies, have all fired at Israel.", "Hamas",
      "backed_by", "Iran"),
+    ("The raid was claimed by Abu Sayyaf, which pledged allegiance to the Islamic State in 2014.",
+     "Abu Sayyaf", "affiliated_with", "Islamic State"),
     # Groups the registry does not know.
     ("A group calling itself the Sahel Liberation Front, an affiliate of al-Qaeda, claimed the "
      "ambush.", "Sahel Liberation Front", "affiliated_with", "al-Qaeda"),
@@ -125,6 +127,15 @@ def test_a_name_in_the_possessive_states_its_parent() -> None:
     )
 
 
+def test_a_name_the_phrase_calls_a_group_is_an_armed_group() -> None:
+    # The NER takes such Arabic names for people; "an Iran-backed militia" says what it is.
+    facts = _facts("Kataib Sayyid al-Shuhada, an Iran-backed militia, denied involvement.")
+    assert {(r.subject, r.type, r.object) for r in facts.relations} == {
+        ("Kataib Sayyid al-Shuhada", "backed_by", "Iran")
+    }
+    assert {a.name: a.kind for a in facts.actors}["Kataib Sayyid al-Shuhada"] == "armed_group"
+
+
 def test_a_backing_state_is_an_actor_of_kind_state() -> None:
     facts = _facts("Rwanda-backed M23 rebels seized the town of Bunagana.")
     assert ("M23", "backed_by", "Rwanda") in {
@@ -157,6 +168,12 @@ NOT_STATED = [
     "Ansar Dine, Katiba Macina and the Sahara branch of al-Qaeda in the Islamic Maghreb merged.",
     "The Saudi-led coalition struck Houthi positions.",
     "Police detained two Hamas members, the Iran-backed group's leaders said.",
+    # A person is no group: "a commander loyal to", "an ally of" say nothing of a group.
+    "Abu Omar, a commander loyal to the Islamic State, was killed.",
+    "Muqtada al-Sadr, an ally of Hezbollah, spoke on Friday.",
+    "Hezbollah killed an ally of Hamas.",
+    "Hezbollah killed a commander, an affiliate of Hamas said.",
+    "Boko Haram attacked a splinter group of ISWAP near the lake.",
     # A singular apposition after a list describes its last name only.
     "Hamas and Hezbollah, a group backed by Iran, fired rockets.",
     # A cue the nearest group owns: the group named first is not its subject.

@@ -22,6 +22,7 @@ _COPULAS = {"be", "is", "are", "was", "were", "been", "being", "remain", "remain
             "become", "becomes"}  # fmt: skip
 _RELATIVES = {"which", "that", "who"}
 _LISTS = {"both", "all", "each"}
+_PLEDGES = {"allegiance", "loyalty"}
 _DASHES = "-\u2010\u2011\u2013"
 _NOUN_PHRASE = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"}
 
@@ -43,6 +44,9 @@ class Stated:
     object: Side
     start: int
     end: int
+    # The phrase calls the subject a group ("an al-Qaeda offshoot", "an Iran-backed militia"):
+    # whatever the NER took the name for, it is an armed group.
+    names_group: bool = False
 
 
 class Sentence:
@@ -118,18 +122,20 @@ class Sentence:
             add(self._apposed(head) or head.head, coordinated=True)
         elif head.dep_ in ("acl", "relcl") or (head.dep_ == "amod" and head.i > head.head.i):
             add(head.head, coordinated=True)
-        if head.dep_ == "pobj" and head.head.lower_ == "as":  # "X was formed as Y's branch"
-            for subject in head.head.head.children:
+
+        def subjects(verb: Token) -> None:
+            for subject in verb.children:
                 if subject.dep_ in ("nsubj", "nsubjpass"):
-                    add(subject, coordinated=True)
+                    relative = subject.lower_ in _RELATIVES and verb.dep_ == "relcl"
+                    add(verb.head if relative else subject, coordinated=True)
+
         governor = head.head
+        if head.dep_ == "pobj" and governor.lower_ == "as":  # "X was formed as Y's branch"
+            subjects(governor.head)
         if head.dep_ in ("attr", "acomp") and governor.lower_ in _COPULAS:
-            for subject in governor.children:
-                if subject.dep_ in ("nsubj", "nsubjpass"):
-                    if subject.lower_ in _RELATIVES and governor.dep_ == "relcl":
-                        add(governor.head, coordinated=True)
-                    else:
-                        add(subject, coordinated=True)
+            subjects(governor)
+        if head.dep_ == "dobj" and head.lower_ in _PLEDGES:  # "X, which pledged allegiance to"
+            subjects(governor)
         if not found:
             self._listed(head, add)
         if not found:
@@ -176,10 +182,17 @@ def _span(*parts: Side | Token) -> tuple[int, int]:
     return min(starts), max(ends)
 
 
-def _stated(subjects: list[Side], kind: str, obj: Side, *cue: Token) -> Iterator[Stated]:
+def _stated(
+    s: Sentence, subjects: list[Side], kind: str, obj: Side, *cue: Token
+) -> Iterator[Stated]:
+    words = s.cues.group_nouns
+    group = any(
+        t.lower_ in words or (t.dep_ in ("amod", "acl", "relcl") and t.head.lower_ in words)
+        for t in cue
+    )
     for subject in subjects:
         if subject.actor != obj.actor and subject.kind != STATE:
-            yield Stated(subject, kind, obj, *_span(subject, obj, *cue))
+            yield Stated(subject, kind, obj, *_span(subject, obj, *cue), names_group=group)
 
 
 def _hyphenated(s: Sentence, token: Token, cues: RelationCues) -> tuple[str, Side] | None:
@@ -213,7 +226,7 @@ def _modifiers(s: Sentence, cues: RelationCues) -> Iterator[Stated]:
         kind, obj = found
         head = token.head if token.dep_ in ("amod", "compound", "nmod", "npadvmod") else token
         described = [side for side in s.described(head) if side != obj]
-        yield from _stated(described, kind, obj, token, head)
+        yield from _stated(s, described, kind, obj, token, head)
 
 
 def _backers(s: Sentence, cues: RelationCues) -> Iterator[Stated]:
@@ -228,7 +241,7 @@ def _backers(s: Sentence, cues: RelationCues) -> Iterator[Stated]:
         if backer is None or obj is None:
             continue
         backed = [side for t in (obj, *obj.conjuncts) if (side := s.side(t)) is not None]
-        yield from _stated(backed, "backed_by", backer, token)
+        yield from _stated(s, backed, "backed_by", backer, token)
 
 
 def _noun_kind(token: Token, cues: RelationCues) -> tuple[str, bool] | None:
@@ -271,7 +284,7 @@ def _nouns(s: Sentence, cues: RelationCues) -> Iterator[Stated]:
             if obj is None:
                 continue
             subjects = [d for d in s.described(head) if d != obj]
-        for stated in _stated(subjects, kind, obj, token):
+        for stated in _stated(s, subjects, kind, obj, token, head):
             if reverse and stated.object.kind != STATE:
                 yield Stated(stated.object, kind, stated.subject, stated.start, stated.end)
             elif not reverse:
@@ -284,7 +297,10 @@ def _predicates(s: Sentence, cues: RelationCues) -> Iterator[Stated]:
     for token in s.sentence:
         if token.i in s.side_of:
             continue
-        for child in token.children:
+        preps = list(token.children)
+        if token.lower_ in _PLEDGES and token.dep_ == "dobj":  # "pledged allegiance to": the
+            preps += [c for c in token.head.children if c.i > token.i]  # "to" may hang on the verb
+        for child in preps:
             kind = cues.predicates.get((token.lower_, child.lower_))
             if kind is None or child.dep_ not in ("prep", "agent"):
                 continue
@@ -293,7 +309,7 @@ def _predicates(s: Sentence, cues: RelationCues) -> Iterator[Stated]:
                 obj = s.other(pobj, kind, cues)
                 if obj is not None:
                     described = [d for d in s.described(token) if d != obj]
-                    yield from _stated(described, kind, obj, token)
+                    yield from _stated(s, described, kind, obj, token)
 
 
 def parsed_relations(sentence: Span, sides: list[Side], text: str, cues: RelationCues):  # type: ignore[no-untyped-def]

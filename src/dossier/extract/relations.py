@@ -17,13 +17,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from dossier.extract.relation_parse import Side, Stated, parsed_relations
 from dossier.extract.state import ActorInfo, DocState, doc_text, state
-from dossier.model import STATE, Evidence, Relation
+from dossier.model import ARMED_GROUP, ORGANIZATION, PERSON, STATE, Evidence, Relation
 from dossier.vocab.fold import fold
 from dossier.vocab.registry import load_registry
 from dossier.vocab.relations import RelationCues, relation_cues
@@ -99,11 +100,26 @@ class Relations:
         cues = relation_cues()
         text = doc_text(doc)
         groups = found.group_mentions()
+        # Names the NER found that a relation may show to be groups ("Jund al-Aqsa, an al-Qaeda
+        # offshoot").
+        others = [
+            m
+            for m in found.mentions
+            if m.how != "anaphor" and not found.actors[m.actor].registered
+            and found.actors[m.actor].kind in (PERSON, ORGANIZATION)
+        ]  # fmt: skip
         seen: set[tuple[str, str, str]] = set()
         for sentence in doc.sents:
             start, end = sentence.start_char, sentence.end_char
-            sides = [Side(m.actor, "", m.start, m.end) for m in groups if start <= m.start < end]
-            if not sides:
+            sides = [
+                Side(m.actor, ARMED_GROUP, m.start, m.end) for m in groups if start <= m.start < end
+            ]
+            named = [
+                Side(m.actor, found.actors[m.actor].kind, m.start, m.end)
+                for m in others
+                if start <= m.start < end
+            ]
+            if not sides and not named:
                 continue
             marked = Marked(text, sentence, sides, list(dict.fromkeys(s.actor for s in sides)))
             source = next(
@@ -111,7 +127,7 @@ class Relations:
             )
             stated: list[tuple] = [  # type: ignore[type-arg]
                 (r.subject.actor, r.type, r.object.actor, r.start, r.end)
-                for r in self._parsed(found, sentence, sides, text, cues)
+                for r in self._parsed(found, sentence, sides + named, text, cues)
             ]
             stated += _possessive_names(found, sides, text)
             actors = list(dict.fromkeys(s.actor for s in sides))
@@ -128,13 +144,20 @@ class Relations:
     def _parsed(
         found: DocState, sentence: Span, sides: list[Side], text: str, cues: RelationCues
     ) -> Iterator[Stated]:
-        """The parse's relations; a state one names becomes an actor, so every relation's sides
-        are actors of the document."""
-        for stated in parsed_relations(sentence, sides, text, cues):
-            side = stated.object
-            if side.kind == STATE:
+        """The parse's relations between a group and a group or state. A state one names
+        becomes an actor, so every relation's sides are actors of the document; a name the NER
+        took for a person or an organisation becomes a group where the phrase calls it one."""
+        for stated in parsed_relations(sentence, sorted(sides, key=lambda s: s.start), text, cues):
+            subject, obj = stated.subject, stated.object
+            if obj.kind not in (ARMED_GROUP, STATE):
+                continue
+            if subject.kind != ARMED_GROUP:
+                if not stated.names_group:
+                    continue
+                found.actors[subject.actor] = replace(found.actors[subject.actor], kind=ARMED_GROUP)
+            if obj.kind == STATE:
                 found.add_mention(
-                    side.start, side.end, ActorInfo(side.actor, STATE, False), "gazetteer"
+                    obj.start, obj.end, ActorInfo(obj.actor, STATE, False), "gazetteer"
                 )
             yield stated
 

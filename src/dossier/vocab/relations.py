@@ -41,6 +41,8 @@ class RelationCues:
     split_heads: frozenset[str]
     # "a cell of X, (the group) backed by Y": nouns for a part of a group, which stand for it.
     part_nouns: frozenset[str]
+    # Nouns that call what they describe an armed group ("an Iran-backed militia").
+    group_nouns: frozenset[str]
     # (word, preposition) -> type: "affiliated with", "loyal to", "backed by".
     predicates: dict[tuple[str, str], str]
     # "Iran backs X": verbs whose subject backs their object.
@@ -69,6 +71,7 @@ def relation_cues() -> RelationCues:
         split_words=frozenset(data["split_words"]),
         split_heads=frozenset(data["split_heads"]),
         part_nouns=frozenset(data["part_nouns"]),
+        group_nouns=frozenset(data["group_nouns"]),
         predicates={(p["word"], prep): p["type"] for p in data["predicates"] for prep in p["prep"]},
         backing_verbs=frozenset(data["backing_verbs"]),
         state_types=frozenset(data["state_types"]),
