@@ -84,6 +84,13 @@ STATED = [
      "backed_by", "Iran"),
     ("The raid was claimed by Abu Sayyaf, which pledged allegiance to the Islamic State in 2014.",
      "Abu Sayyaf", "affiliated_with", "Islamic State"),
+    # "its": the name it is coordinated with, or the subject of its clause.
+    ("Al-Shabaab and its rival Islamic State Somalia Province both claimed attacks.",
+     "Islamic State Somalia Province", "rival_of", "al-Shabaab"),
+    ("The Islamic State said its affiliate ISWAP carried out the raid.",
+     "Islamic State West Africa Province", "affiliated_with", "Islamic State"),
+    ("ISWAP attacked its rival Boko Haram near the lake.", "Boko Haram", "rival_of",
+     "Islamic State West Africa Province"),
     # Groups the registry does not know.
     ("A group calling itself the Sahel Liberation Front, an affiliate of al-Qaeda, claimed the "
      "ambush.", "Sahel Liberation Front", "affiliated_with", "al-Qaeda"),
@@ -172,6 +179,7 @@ NOT_STATED = [
     "Abu Omar, a commander loyal to the Islamic State, was killed.",
     "Muqtada al-Sadr, an ally of Hezbollah, spoke on Friday.",
     "Hezbollah killed an ally of Hamas.",
+    "Hezbollah said Israel struck its ally Hamas.",
     "Hezbollah killed a commander, an affiliate of Hamas said.",
     "Boko Haram attacked a splinter group of ISWAP near the lake.",
     # A singular apposition after a list describes its last name only.

@@ -97,6 +97,25 @@ class Sentence:
             side = self.side(self._apposed(token)) or self.named(token.head)
         return side
 
+    def pronoun_owner(self, owner: Token | None, head: Token) -> Side | None:
+        """Whose "its": "Al-Shabaab and its rival ISS" (the name it is coordinated with), "ISIS
+        said its affiliate ISWAP ..." (the subject of the clause)."""
+        if owner is None or owner.lower_ not in ("its", "their"):
+            return None
+        if head.dep_ == "conj":
+            return self.named(head.head)
+        verb = head
+        for _ in range(4):  # up to the clause, and out of a reported clause ("said its ...")
+            while verb.dep_ in ("prep", "pobj", "dobj", "nsubj") and verb.head is not verb:
+                verb = verb.head
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.i < owner.i:
+                return self.named(subject)
+            if verb.dep_ not in ("ccomp", "xcomp", "advcl") or verb.head is verb:
+                return None
+            verb = verb.head
+        return None
+
     def described(self, head: Token) -> list[Side]:
         """The groups a phrase headed by `head` describes: the name it heads or holds in front
         ("Iran-backed Hezbollah", "the Houthi rebels"), the name it is in apposition to, the
@@ -274,7 +293,7 @@ def _nouns(s: Sentence, cues: RelationCues) -> Iterator[Stated]:
         )  # fmt: skip
         named = [c for h in heads for c in h.children if c.dep_ in ("compound", "amod", "nmod")
                  and c.i < h.i and c is not token]  # fmt: skip
-        obj = s.other(owner, kind, cues) or s.other(of, kind, cues)
+        obj = s.other(owner, kind, cues) or s.pronoun_owner(owner, head) or s.other(of, kind, cues)
         if obj is not None:
             subjects = [side for c in named if (side := s.side(c)) is not None and side != obj]
             subjects = subjects if owner is not None and subjects else []
