@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from dossier.model import STATE
+from dossier.model import ARMED_GROUP, STATE
 from dossier.vocab.relations import RelationCues, state_named
 
 _COPULAS = {"be", "is", "are", "was", "were", "been", "being", "remain", "remains", "became",
@@ -39,6 +39,8 @@ class Side:
 
 @dataclass(frozen=True)
 class Stated:
+    """A relation one phrase states, with the stretch [start, end) that states it."""
+
     subject: Side
     type: str
     object: Side
@@ -75,8 +77,9 @@ class Sentence:
         if token is None:
             return None
         side = self.side(token)
-        if side is None and kind in cues.state_types and token.pos_ in ("PROPN", "ADJ"):
-            side = self.state(token)
+        named = side is not None and side.kind == ARMED_GROUP
+        if not named and kind in cues.state_types and token.pos_ in ("PROPN", "ADJ"):
+            side = self.state(token) or side  # the NER may take "U.S." for an organisation
         return side
 
     def named(self, token: Token | None) -> Side | None:
