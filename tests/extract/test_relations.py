@@ -84,6 +84,12 @@ STATED = [
      "backed_by", "Iran"),
     ("The raid was claimed by Abu Sayyaf, which pledged allegiance to the Islamic State in 2014.",
      "Abu Sayyaf", "affiliated_with", "Islamic State"),
+    # Hedged: what is believed is still stated (who believes it is the source where named).
+    ("The raid was blamed on Ansaru, believed to be linked to al-Qaeda in the Islamic Maghreb.",
+     "Ansaru", "linked_to", "al-Qaeda in the Islamic Maghreb"),
+    ("Ansaru, a group with links to al-Qaeda, kidnapped the engineers.", "Ansaru", "linked_to",
+     "al-Qaeda"),
+    ("Hezbollah is widely seen as Iran's most powerful proxy.", "Hezbollah", "backed_by", "Iran"),
     # "its": the name it is coordinated with, or the subject of its clause.
     ("Al-Shabaab and its rival Islamic State Somalia Province both claimed attacks.",
      "Islamic State Somalia Province", "rival_of", "al-Shabaab"),
