@@ -160,6 +160,10 @@ def test_a_backing_state_is_an_actor_of_kind_state() -> None:
 def test_who_states_the_relation_is_its_source() -> None:
     facts = _facts("According to the UN, the Houthis are backed by Iran.")
     assert [r.evidence.source for r in facts.relations] == ["UN"]
+    facts = _facts("Ansaru, believed by US officials to be an affiliate of al-Qaeda, struck.")
+    assert [(r.subject, r.type, r.object, r.evidence.source) for r in facts.relations] == [
+        ("Ansaru", "affiliated_with", "al-Qaeda", "US officials")
+    ]
 
 
 NOT_STATED = [
@@ -186,6 +190,7 @@ NOT_STATED = [
     "Muqtada al-Sadr, an ally of Hezbollah, spoke on Friday.",
     "Hezbollah killed an ally of Hamas.",
     "Hezbollah said Israel struck its ally Hamas.",
+    "Al-Shabaab threatened to break away from al-Qaeda.",
     "Hezbollah killed a commander, an affiliate of Hamas said.",
     "Boko Haram attacked a splinter group of ISWAP near the lake.",
     # A singular apposition after a list describes its last name only.

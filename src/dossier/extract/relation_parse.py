@@ -23,6 +23,9 @@ _COPULAS = {"be", "is", "are", "was", "were", "been", "being", "remain", "remain
 _RELATIVES = {"which", "that", "who"}
 _LISTS = {"both", "all", "each"}
 _PLEDGES = {"allegiance", "loyalty"}
+# "X, believed to be ...": what is believed is stated (by whom, where named, is the source).
+_HEDGES = {"believed", "thought", "said", "reported", "suspected", "alleged", "understood",
+           "known", "seen", "considered", "reputed", "rumoured", "rumored"}  # fmt: skip
 _DASHES = "-\u2010\u2011\u2013"
 _NOUN_PHRASE = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"}
 
@@ -154,8 +157,18 @@ class Sentence:
         governor = head.head
         if head.dep_ == "pobj" and governor.lower_ == "as":  # "X was formed as Y's branch"
             subjects(governor.head)
-        if head.dep_ in ("attr", "acomp") and governor.lower_ in _COPULAS:
+        copula = head.dep_ in ("attr", "acomp") and governor.lower_ in _COPULAS
+        if copula:
             subjects(governor)
+        # "X, believed by officials to be an affiliate of Y", "X, thought to be linked to Y"
+        clause = governor if copula else head
+        hedge = clause.head
+        hedged = hedge.lower_ in _HEDGES and not any(c.dep_ == "dobj" for c in hedge.children)
+        if clause.dep_ == "xcomp" and hedged:
+            if hedge.dep_ in ("acl", "relcl", "appos"):
+                add(hedge.head, coordinated=True)
+            else:
+                subjects(hedge)
         if head.dep_ == "dobj" and head.lower_ in _PLEDGES:  # "X, which pledged allegiance to"
             subjects(governor)
         if not found:
