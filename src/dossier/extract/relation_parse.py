@@ -284,6 +284,9 @@ def _noun_kind(token: Token, cues: RelationCues) -> tuple[str, bool] | None:
     split = any(c.lower_ in cues.split_words for c in token.children)
     if split and (noun is not None or token.lower_ in cues.split_heads):
         return "split_from", False
+    if noun is not None and any(c.lower_ in cues.former_words for c in token.children):
+        # "a former al-Qaeda affiliate" has left it; "a former ally" states nothing now.
+        return ("split_from", False) if noun.type in cues.former_splits else None
     return (noun.type, noun.reverse) if noun is not None else None
 
 

@@ -39,6 +39,10 @@ class RelationCues:
     nouns: dict[str, RelationNoun]
     split_words: frozenset[str]
     split_heads: frozenset[str]
+    # "a former affiliate": words that put a relation in the past, and the types that then
+    # mean a split.
+    former_words: frozenset[str]
+    former_splits: frozenset[str]
     # "a cell of X, (the group) backed by Y": nouns for a part of a group, which stand for it.
     part_nouns: frozenset[str]
     # Nouns that call what they describe an armed group ("an Iran-backed militia").
@@ -70,6 +74,8 @@ def relation_cues() -> RelationCues:
         nouns={word: RelationNoun(**cue) for word, cue in data["nouns"].items()},
         split_words=frozenset(data["split_words"]),
         split_heads=frozenset(data["split_heads"]),
+        former_words=frozenset(data["former_words"]),
+        former_splits=frozenset(data["former_splits"]),
         part_nouns=frozenset(data["part_nouns"]),
         group_nouns=frozenset(data["group_nouns"]),
         predicates={(p["word"], prep): p["type"] for p in data["predicates"] for prep in p["prep"]},
