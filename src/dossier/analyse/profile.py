@@ -44,6 +44,7 @@ RELATION_WORDS = {
     "linked_to": "is linked to",
     "recruits_from": "recruits from",
     "affiliated_with": "is affiliated with",
+    "backed_by": "is backed by",
 }
 SYMMETRIC = {"rival_of", "allied_with", "linked_to"}
 STANCE_WORDS = {

@@ -40,6 +40,8 @@ RELATION_TYPES = (
     "linked_to",
     "recruits_from",
     "affiliated_with",
+    # A state or group arming, funding or sponsoring a group ("Iran-backed Hezbollah").
+    "backed_by",
 )
 PLACE_KINDS = ("country", "region", "city", "unknown")
 DATE_PRECISIONS = ("day", "month", "year", "range", "open_range")
