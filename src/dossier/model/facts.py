@@ -100,7 +100,8 @@ class Mention:
     """A stretch of text that names (or refers back to) an actor.
 
     `how` says what found it: the registry, a mined alias ("acronym", "also_known_as"),
-    an anaphor resolved to its antecedent ("anaphor"), or the statistical NER ("ner").
+    an anaphor resolved to its antecedent ("anaphor"), the statistical NER ("ner"), or the
+    gazetteer, for a state named as a side of a relation ("gazetteer").
     """
 
     text: str
