@@ -1,0 +1,157 @@
+"""Where a text names places: the NER's spans, names closed by a kind word ("Chimtal district",
+"Dema village", which the NER often misses in reports), and first-level regions by their written
+name; and which of them the text puts inside which ("X district, Y province", "the X area of Y").
+
+Kept apart from the resolution in places.py: finding the names is reading the text, choosing
+among a name's candidates is reading the gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+
+import yaml
+from spacy.tokens import Doc
+
+from dossier.extract.state import DocState, doc_text
+from dossier.vocab.fold import fold, name_key
+from dossier.vocab.roles import role_lexicon
+from dossier.vocab.victims import victim_cues
+
+# A capitalised name closed by a lower-case kind word, with an optional bracketed other name:
+# "Andar (Shalgar) district", "Narang Wa Badil districts", "the Gerdani area".
+_WORD = r"[A-Z][\w'.-]*"
+_LINK = r"(?:wa|e|al|el|de|da|du|di|des|la|le|i|ye|bin)"
+_BRACKET = r"(?:\s*\([^()]{1,40}\))?"
+# Between a place and the place that holds it: "X district, Y", "X (Z) district of Y", "X in Y".
+_INSIDE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,|\s(?:of|in))\s*(?:the\s+)?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Words:
+    kind_name: re.Pattern[str]
+    # Words after which a name is a person's: "spokesman Mujahid", "Governor Zulum".
+    person_before: re.Pattern[str]
+    # Words after which a name is a person's too: "Mujahid said".
+    person_after: re.Pattern[str]
+    not_names: frozenset[str]
+
+
+@cache
+def _words() -> _Words:
+    data = yaml.safe_load(files("dossier.data").joinpath("countries.yaml").read_text("utf-8"))
+    kinds = "|".join(k.replace(" ", r"[\s-]") for k in data["small_place_kinds"])
+    titles = sorted(set(role_lexicon().titles) | set(data["person_words"]), key=len, reverse=True)
+    return _Words(
+        kind_name=re.compile(
+            rf"(?<![\w-])({_WORD}(?:\s+(?:{_WORD}|{_LINK}(?=\s+[A-Z]))){{0,3}}){_BRACKET}"
+            rf"\s+(?:{kinds})s?(?![\w-])"
+        ),
+        person_before=re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in titles) + r")\.?\s+$", re.IGNORECASE
+        ),
+        person_after=re.compile(r"^\s+(?:" + "|".join(data["speech_after"]) + r")\b"),
+        not_names=frozenset(name_key(w) for w in data["not_name_starts"]),
+    )
+
+
+@dataclass
+class Named:
+    """A place name in the text; `inside` is the index of the name the text puts it in."""
+
+    start: int
+    end: int
+    text: str
+    how: str  # the NER's label, "kind" (closed by a kind word) or "region"
+    inside: int | None = None
+    kind: str | None = field(default=None)
+
+
+def is_person(doc: Doc, start: int, end: int, found: DocState) -> bool:
+    """ "spokesman Mujahid", "Mujahid said", or the surname of a person the text names."""
+    text = doc_text(doc)
+    words = _words()
+    if words.person_before.search(text[max(0, start - 30) : start]):
+        return True
+    if words.person_after.match(text[end : end + 12]):
+        return True
+    key = name_key(text[start:end])
+    return any(
+        name_key(actor.name).split()[-1:] == [key]
+        for actor in found.actors.values()
+        if actor.kind == "person" and " " in actor.name
+    )
+
+
+def claimed(found: DocState, start: int, end: int) -> bool:
+    """Whether a registered actor's mention covers the span: "Khorasan" in "Islamic State
+    Khorasan Province". The NER's guesses ("Taji" as a person in "Taji town") yield to a kind
+    word or a region's name."""
+    return any(
+        m.start < end and start < m.end and found.actors[m.actor].registered
+        for m in found.mentions
+    )
+
+
+def _kind_names(doc: Doc, taken: list[tuple[int, int]], found: DocState) -> list[Named]:
+    text = fold(doc_text(doc))
+    words = _words()
+    named = []
+    for match in words.kind_name.finditer(text):
+        start, end = match.span(1)
+        name = match.group(1)
+        # "The Chimtal district": a sentence's first word is no part of the name.
+        first = name.split()[0]
+        while name_key(first) in words.not_names and " " in name:
+            start += len(first) + 1
+            name = text[start:end]
+            first = name.split()[0]
+        if name_key(first) in words.not_names:
+            continue
+        if claimed(found, start, end) or any(s < end and start < e for s, e in taken):
+            continue
+        if is_person(doc, start, end, found):
+            continue
+        named.append(Named(start, match.end(), doc_text(doc)[start : match.end()], "kind"))
+    return named
+
+
+def place_names(doc: Doc, labels: tuple[str, ...], found: DocState, region_words) -> list[Named]:  # type: ignore[no-untyped-def]
+    """Every place name the text gives, in order, each linked to the name that holds it."""
+    text = doc_text(doc)
+    named: list[Named] = []
+    for ent in doc.ents:
+        if ent.label_ not in labels or ent.label_ == "NORP":
+            continue
+        # "Khorasan" in "Islamic State Khorasan Province" is part of a name, not a place;
+        # so is "West Point" in "West Point's Counterterrorism Center".
+        if found.overlaps(ent.start_char, ent.end_char) or _names_an_actor(doc, ent, found):
+            continue
+        if victim_cues().communities.fullmatch(ent.text.strip()):
+            continue  # "Hazara": the people, here, not the district
+        if is_person(doc, ent.start_char, ent.end_char, found):
+            continue
+        named.append(Named(ent.start_char, ent.end_char, ent.text, ent.label_))
+    taken = [(n.start, n.end) for n in named]
+    named += _kind_names(doc, taken, found)
+    taken = [(n.start, n.end) for n in named]
+    for match in region_words.finditer(fold(text)):
+        start, end = match.span()
+        if claimed(found, start, end) or any(s < end and start < e for s, e in taken):
+            continue
+        named.append(Named(start, end, text[start:end], "region"))
+    named.sort(key=lambda n: n.start)
+    for i, (here, there) in enumerate(zip(named, named[1:], strict=False)):
+        between = text[here.end : there.start]
+        if len(between) < 50 and _INSIDE.fullmatch(between) and "\n" not in between:
+            here.inside = i + 1
+    return named
+
+
+def _names_an_actor(doc: Doc, ent, found) -> bool:  # type: ignore[no-untyped-def]
+    after = doc_text(doc)[ent.end_char : ent.end_char + 4]
+    gap = len(after) - len(after.lstrip("'’s "))
+    return found.overlaps(ent.end_char + gap, ent.end_char + gap + 1) if gap else False

@@ -1,0 +1,67 @@
+"""Places: short reports written here, one behaviour each, the way field reports name places."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dossier.extract.pipeline import load_pipeline
+from dossier.extract.state import state
+from dossier.model import Document, Place
+from dossier.extract import extract
+from dossier.vocab.places import gazetteer
+
+
+def _places(text: str) -> list[Place]:
+    doc = load_pipeline()(text)
+    return [p for _s, _e, p in state(doc).places]
+
+
+def _event_place(text: str) -> Place:
+    facts = extract(Document("t", text, "h", "t.txt", published=dt.date(2021, 5, 3)))
+    (event,) = facts.events
+    assert event.place is not None
+    return event.place
+
+
+def test_the_gazetteer_holds_villages_and_district_towns() -> None:
+    (town,) = [c for c in gazetteer().lookup("Chimtal") if c.country == "Afghanistan"]
+    assert town.kind == "city" and town.lat is not None and town.population < 15_000
+
+
+def test_second_level_divisions_are_known() -> None:
+    assert any(c.kind == "region" for c in gazetteer().lookup("Bagerhat"))
+
+
+def test_a_name_closed_by_a_kind_word_is_a_place_the_ner_missed() -> None:
+    place = _event_place("Gunmen killed two farmers in Chimtal district, Balkh, on Sunday.")
+    assert (place.name, place.country, place.text) == ("Chimtal", "Afghanistan", "Chimtal district")
+
+
+def test_an_unknown_district_takes_the_country_of_the_province_holding_it() -> None:
+    place = _event_place("A roadside bomb killed three soldiers in Zorbakh district, Kunar.")
+    assert (place.name, place.country, place.kind) == ("Zorbakh", "Afghanistan", "unknown")
+
+
+def test_a_village_named_like_a_foreign_town_stays_in_the_country_of_the_text() -> None:
+    text = (
+        "Insurgents attacked a police post in Chora on Monday, killing two officers. "
+        "Afghan officials in Kandahar and Helmand said the attackers fled toward Kabul."
+    )
+    (chora,) = [p for p in _places(text) if p.text == "Chora"]
+    assert chora.country == "Afghanistan"
+
+
+def test_a_shared_name_goes_to_the_country_of_the_rest_of_the_text() -> None:
+    text = "Militants stormed Qalat on Friday. Afghan forces in Zabul said four guards died."
+    (qalat,) = [p for p in _places(text) if p.text == "Qalat"]
+    assert qalat.country == "Afghanistan" and qalat.name == "Qalat"
+
+
+def test_a_spokesman_is_no_place() -> None:
+    text = "Two soldiers were killed in Ghazni on Monday, spokesman Mujahid said in a statement."
+    assert all(p.text != "Mujahid" for p in _places(text))
+
+
+def test_every_known_town_has_coordinates() -> None:
+    places = _places("Fighting was reported in Jalalabad and Kandahar, Afghan officials said.")
+    assert places and all(p.lat is not None for p in places if p.kind == "city")
