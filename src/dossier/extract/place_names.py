@@ -18,13 +18,16 @@ from spacy.tokens import Doc
 
 from dossier.extract.state import DocState, doc_text
 from dossier.vocab.fold import fold, name_key
+from dossier.vocab.places import Gazetteer
 from dossier.vocab.roles import role_lexicon
 from dossier.vocab.victims import victim_cues
 
 # A capitalised name closed by a lower-case kind word, with an optional bracketed other name:
 # "Andar (Shalgar) district", "Narang Wa Badil districts", "the Gerdani area".
 _WORD = r"[A-Z][\w'.-]*"
-_LINK = r"(?:wa|e|al|el|de|da|du|di|des|la|le|i|ye|bin)"
+_LINK = r"(?:wa|e|i|ye|al|el|ul|ur|ash|as|ad|az|an|bin|de|del|do|dos|das|da|du|di|des|la|le)"
+# Before a region's name, a word that makes it the end of a longer name ("Zamboanga del Norte").
+_LONGER = re.compile(rf"(?:{_WORD}|{_LINK})\s+$")
 _BRACKET = r"(?:\s*\([^()]{1,40}\))?"
 # Between a place and the place that holds it: "X district, Y", "X (Z) district of Y", "X in Y".
 _INSIDE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,|\s(?:of|in))\s*(?:the\s+)?", re.IGNORECASE)
@@ -33,6 +36,8 @@ _INSIDE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,|\s(?:of|in))\s*(?:the\s+)?
 @dataclass(frozen=True)
 class _Words:
     kind_name: re.Pattern[str]
+    # A kind word right after a name the NER found: "Tambalang town".
+    kind_after: re.Pattern[str]
     # Words after which a name is a person's: "spokesman Mujahid", "Governor Zulum".
     person_before: re.Pattern[str]
     # Words after which a name is a person's too: "Mujahid said".
@@ -50,6 +55,7 @@ def _words() -> _Words:
             rf"(?<![\w-])({_WORD}(?:\s+(?:{_WORD}|{_LINK}(?=\s+[A-Z]))){{0,3}}){_BRACKET}"
             rf"\s+(?:{kinds})s?(?![\w-])"
         ),
+        kind_after=re.compile(rf"{_BRACKET}\s+(?:{kinds})s?(?![\w-])"),
         person_before=re.compile(
             r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in titles) + r")\.?\s+$", re.IGNORECASE
         ),
@@ -119,10 +125,13 @@ def _kind_names(doc: Doc, taken: list[tuple[int, int]], found: DocState) -> list
     return named
 
 
-def place_names(doc: Doc, labels: tuple[str, ...], found: DocState, region_words) -> list[Named]:  # type: ignore[no-untyped-def]
+def place_names(doc: Doc, labels: tuple[str, ...], found: DocState, words: Gazetteer) -> list[Named]:
     """Every place name the text gives, in order, each linked to the name that holds it."""
     text = doc_text(doc)
+    folded = fold(text)
     named: list[Named] = []
+    # "the Democratic Republic of the Congo", of which the NER may tag "Congo" alone.
+    countries = [m.span() for m in words.country_words.finditer(folded)]
     for ent in doc.ents:
         if ent.label_ not in labels or ent.label_ == "NORP":
             continue
@@ -134,13 +143,23 @@ def place_names(doc: Doc, labels: tuple[str, ...], found: DocState, region_words
             continue  # "Hazara": the people, here, not the district
         if is_person(doc, ent.start_char, ent.end_char, found):
             continue
-        named.append(Named(ent.start_char, ent.end_char, ent.text, ent.label_))
+        start, end = ent.start_char, ent.end_char
+        country = next(((s, e) for s, e in countries if s <= start and end <= e), None)
+        if country is not None:
+            start, end = country
+        else:
+            kind = _words().kind_after.match(text, end)
+            end = kind.end() if kind else end
+        if not any(n.start == start and n.end == end for n in named):
+            named.append(Named(start, end, text[start:end], ent.label_))
     taken = [(n.start, n.end) for n in named]
     named += _kind_names(doc, taken, found)
     taken = [(n.start, n.end) for n in named]
-    for match in region_words.finditer(fold(text)):
+    for match in words.region_words.finditer(folded):
         start, end = match.span()
         if claimed(found, start, end) or any(s < end and start < e for s, e in taken):
+            continue
+        if _LONGER.search(text[max(0, start - 20) : start]):
             continue
         named.append(Named(start, end, text[start:end], "region"))
     named.sort(key=lambda n: n.start)

@@ -65,6 +65,7 @@ def _resolve(
     holder: Place | None,
     holder_text: str | None,
     context: Counter[str],
+    placed: Counter[str],
     places: Gazetteer,
 ) -> Place | None:
     text = name.text.strip()
@@ -76,9 +77,10 @@ def _resolve(
         candidates = near or inside
     elif candidates:
         best = choose(candidates, context)
+        # Other places only: "Russian mercenaries" puts no town of the text in Russia.
         own = 1 if _dominant(candidates) == best.country else 0
-        top = [(k, v) for k, v in context.most_common(2) if k != best.country][:1]
-        if best.kind == "city" and context[best.country] <= own and top and top[0][1] >= FIRMLY:
+        top = [(k, v) for k, v in placed.most_common(2) if k != best.country][:1]
+        if best.kind == "city" and placed[best.country] <= own and top and top[0][1] >= FIRMLY:
             return _unknown(name, top[0][0], places)
         candidates = (best,)
     if not candidates:
@@ -112,12 +114,17 @@ class Places:
                     if country:
                         context[country] += 1
         # Every country name or adjective counts, tagged or not ("Niger Army", "Afghan officials").
+        # `placed` counts the places only, not the adjectives.
+        placed: Counter[str] = Counter()
         group_spans = [(m.start, m.end) for m in found.group_mentions()]
         for match in places.country_words.finditer(fold(text)):
             # "Niger Army" speaks of Niger; "Tehrik-i-Taliban Pakistan" is a name.
             if not any(s <= match.start() < e for s, e in group_spans):
-                context[places.country_of_word[name_key(match.group())]] += 1
-        named = place_names(doc, self.labels, found, places.region_words)
+                key = name_key(match.group())
+                context[places.country_of_word[key]] += 1
+                if key not in places.adjectives:
+                    placed[places.country_of_word[key]] += 1
+        named = place_names(doc, self.labels, found, places)
         candidates = []
         for n in named:
             found_here = places.lookup(n.text)
@@ -127,6 +134,7 @@ class Places:
             country = _dominant(found_here)
             if country:
                 context[country] += 2 if found_here[0].kind == "country" else 1
+                placed[country] += 1
         found.country_context = context
         resolved: list[Place | None] = [None] * len(named)
         # The holder is resolved before what it holds: from the last name of a chain backwards.
@@ -137,7 +145,7 @@ class Places:
             holder_text = named[holder_index].text if holder_index is not None else None
             if n.how == "region" and not candidates[i]:
                 continue
-            resolved[i] = _resolve(n, candidates[i], holder, holder_text, context, places)
+            resolved[i] = _resolve(n, candidates[i], holder, holder_text, context, placed, places)
         for n, place in zip(named, resolved, strict=True):
             if place is not None:
                 found.places.append((n.start, n.end, place))

@@ -15,7 +15,7 @@ from dossier.extract.roles import roles_of
 from dossier.extract.state import DocState, Found, doc_text
 from dossier.vocab.events import Lexicon
 from dossier.vocab.fold import fold, name_key
-from dossier.vocab.places import gazetteer
+from dossier.vocab.places import gazetteer, known_first
 
 
 def trigger(sentence: Span, lex: Lexicon) -> tuple[str, int] | None:
@@ -106,7 +106,11 @@ def candidate(
     if generic or (plural and not anaphoric and not particular):
         return None
     date = min(dates, key=lambda d: PRECISION_RANK.get(d.precision, 9)) if dates else None
-    place = min(places, key=lambda p: PLACE_RANK[p.kind]) if places else None
+    place = (
+        min(places, key=lambda p: (PLACE_RANK[p.kind], known_first(p.kind, p.text)))
+        if places
+        else None
+    )
     named = gazetteer().country_words.search(fold(sentence.text))
     country = (
         next((p.country for p in places if p.country), None)
