@@ -30,7 +30,10 @@ _LINK = r"(?:wa|e|i|ye|al|el|ul|ur|ash|as|ad|az|an|bin|de|del|do|dos|das|da|du|d
 _LONGER = re.compile(rf"(?:{_WORD}|{_LINK})\s+$")
 _BRACKET = r"(?:\s*\([^()]{1,40}\))?"
 # Between a place and the place that holds it: "X district, Y", "X (Z) district of Y", "X in Y".
-_INSIDE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,|\s(?:of|in))\s*(?:the\s+)?", re.IGNORECASE)
+# "X (Y, Z)" is the same: the town, then its district and region in brackets.
+_INSIDE = re.compile(
+    r"\s*(?:\([^()]{1,40}\)\s*)?(?:,|\s(?:of|in))\s*(?:the\s+)?|\s*\(\s*", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -102,7 +105,7 @@ def claimed(found: DocState, start: int, end: int) -> bool:
     )
 
 
-def _kind_names(doc: Doc, taken: list[tuple[int, int]], found: DocState) -> list[Named]:
+def _kind_names(doc: Doc, found: DocState) -> list[Named]:
     text = fold(doc_text(doc))
     words = _words()
     named = []
@@ -117,9 +120,7 @@ def _kind_names(doc: Doc, taken: list[tuple[int, int]], found: DocState) -> list
             first = name.split()[0]
         if name_key(first) in words.not_names:
             continue
-        if claimed(found, start, end) or any(s < end and start < e for s, e in taken):
-            continue
-        if is_person(doc, start, end, found):
+        if claimed(found, start, end) or is_person(doc, start, end, found):
             continue
         named.append(Named(start, match.end(), doc_text(doc)[start : match.end()], "kind"))
     return named
@@ -132,6 +133,8 @@ def place_names(doc: Doc, labels: tuple[str, ...], found: DocState, words: Gazet
     named: list[Named] = []
     # "the Democratic Republic of the Congo", of which the NER may tag "Congo" alone.
     countries = [m.span() for m in words.country_words.finditer(folded)]
+    # A name closed by a kind word is read whole where the NER cut it ("Nawa-e Barakzayi").
+    kind_named = _kind_names(doc, found)
     for ent in doc.ents:
         if ent.label_ not in labels or ent.label_ == "NORP":
             continue
@@ -150,10 +153,12 @@ def place_names(doc: Doc, labels: tuple[str, ...], found: DocState, words: Gazet
         else:
             kind = _words().kind_after.match(text, end)
             end = kind.end() if kind else end
+        if any(k.start <= start and end <= k.end for k in kind_named):
+            continue
         if not any(n.start == start and n.end == end for n in named):
             named.append(Named(start, end, text[start:end], ent.label_))
     taken = [(n.start, n.end) for n in named]
-    named += _kind_names(doc, taken, found)
+    named += [k for k in kind_named if not any(s < k.end and k.start < e for s, e in taken)]
     taken = [(n.start, n.end) for n in named]
     for match in words.region_words.finditer(folded):
         start, end = match.span()

@@ -24,7 +24,14 @@ from dossier.extract.place_names import Named, place_names
 from dossier.extract.state import doc_text, state
 from dossier.model import Place
 from dossier.vocab.fold import fold, name_key
-from dossier.vocab.places import Candidate, Gazetteer, bare_key, bare_name, gazetteer
+from dossier.vocab.places import (
+    Candidate,
+    Gazetteer,
+    bare_key,
+    bare_name,
+    gazetteer,
+    kind_word,
+)
 
 # A text is firmly in a country once it names it (or its places) this many times.
 FIRMLY = 2
@@ -69,7 +76,11 @@ def _resolve(
     places: Gazetteer,
 ) -> Place | None:
     text = name.text.strip()
-    if holder is not None and holder.country:
+    # "X district, Y" or "X, Y province" holds X in Y; "Paris, London" is a list.
+    holds = holder is not None and (
+        holder.kind in ("region", "country") or kind_word(text) or kind_word(holder.text)
+    )
+    if holder is not None and holder.country and holds:
         inside = tuple(c for c in candidates if c.country == holder.country)
         if not inside:
             return _unknown(name, holder.country, places)

@@ -201,7 +201,7 @@ def gazetteer() -> Gazetteer:
         {
             fold(name)
             for name in first_level
-            if len(name) > 3
+            if len(name) > 2
             and name_key(name) not in stop
             and name_key(name) not in words  # "Somali" is an adjective before it is a region
         },
