@@ -9,7 +9,7 @@ among a name's candidates is reading the gazetteer.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
@@ -76,7 +76,8 @@ class Named:
     text: str
     how: str  # the NER's label, "kind" (closed by a kind word) or "region"
     inside: int | None = None
-    kind: str | None = field(default=None)
+    # Held in brackets ("Niala (Djenne, Mopti)"): the holder is certain even without a kind word.
+    bracketed: bool = False
 
 
 def is_person(doc: Doc, start: int, end: int, found: DocState) -> bool:
@@ -105,13 +106,20 @@ def claimed(found: DocState, start: int, end: int) -> bool:
     )
 
 
-def _kind_names(doc: Doc, found: DocState) -> list[Named]:
+def _kind_names(doc: Doc, found: DocState, places: Gazetteer) -> list[Named]:
     text = fold(doc_text(doc))
     words = _words()
     named = []
     for match in words.kind_name.finditer(text):
         start, end = match.span(1)
         name = match.group(1)
+        # "Syria's Raqqa governorate": the country is said before the name.
+        owner = name.rfind("'s ")
+        if owner >= 0:
+            start += owner + 3
+            name = text[start:end]
+        if name_key(name) in places.country_of_word:
+            continue  # "a Lebanese village", "the Afghan province"
         # "The Chimtal district": a sentence's first word is no part of the name.
         first = name.split()[0]
         while name_key(first) in words.not_names and " " in name:
@@ -134,7 +142,7 @@ def place_names(doc: Doc, labels: tuple[str, ...], found: DocState, words: Gazet
     # "the Democratic Republic of the Congo", of which the NER may tag "Congo" alone.
     countries = [m.span() for m in words.country_words.finditer(folded)]
     # A name closed by a kind word is read whole where the NER cut it ("Nawa-e Barakzayi").
-    kind_named = _kind_names(doc, found)
+    kind_named = _kind_names(doc, found, words)
     for ent in doc.ents:
         if ent.label_ not in labels or ent.label_ == "NORP":
             continue
@@ -172,6 +180,7 @@ def place_names(doc: Doc, labels: tuple[str, ...], found: DocState, words: Gazet
         between = text[here.end : there.start]
         if len(between) < 50 and _INSIDE.fullmatch(between) and "\n" not in between:
             here.inside = i + 1
+            here.bracketed = "(" in between
     return named
 
 

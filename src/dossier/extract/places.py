@@ -16,6 +16,7 @@ holds it if any (else the events take the country of its sentence, or of the art
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -76,22 +77,33 @@ def _resolve(
     places: Gazetteer,
 ) -> Place | None:
     text = name.text.strip()
-    # "X district, Y" or "X, Y province" holds X in Y; "Paris, London" is a list.
-    holds = holder is not None and (
-        holder.kind in ("region", "country") or kind_word(text) or kind_word(holder.text)
+    small = kind_word(text) or kind_word(text.rstrip("s"))
+    if small in places.division_words:
+        # "Raqqa governorate": the division, named after its seat where the gazetteer lacks it.
+        divisions = tuple(c for c in candidates if c.kind == "region")
+        candidates = divisions or tuple(replace(c, kind="region") for c in candidates)
+    # "X district, Y", "X, Y province", "X (Y, Z)", "X, Country" hold X in Y; "Amman, Tunis and
+    # Tehran" is a list, and there the holder only breaks a tie.
+    certain = holder is not None and (
+        name.bracketed or small or holder.kind == "country" or kind_word(holder.text)
     )
-    if holder is not None and holder.country and holds:
+    if holder is not None and holder.country:
         inside = tuple(c for c in candidates if c.country == holder.country)
-        if not inside:
+        if certain and not inside:
             return _unknown(name, holder.country, places)
         near = tuple(c for c in inside if holder_text and places.near(c, holder_text))
-        candidates = near or inside
-    elif candidates:
+        candidates = near or inside or candidates
+    if len({c.country for c in candidates}) > 1:
         best = choose(candidates, context)
-        # Other places only: "Russian mercenaries" puts no town of the text in Russia.
+        # A name the town goes by only among its other names ("Chora" for Chios), or a village,
+        # in a country no other place of the text is in, while they are firmly in another: a
+        # place of that other country the gazetteer lacks. "Tehran" named in a text about
+        # Lebanon stays Tehran. "Russian mercenaries" puts no place in Russia: places only.
+        alias = name_key(bare_name(text)) != name_key(best.name)
         own = 1 if _dominant(candidates) == best.country else 0
         top = [(k, v) for k, v in placed.most_common(2) if k != best.country][:1]
-        if best.kind == "city" and placed[best.country] <= own and top and top[0][1] >= FIRMLY:
+        elsewhere = bool(top) and top[0][1] >= FIRMLY and placed[best.country] <= own
+        if best.kind == "city" and (alias or small) and elsewhere:
             return _unknown(name, top[0][0], places)
         candidates = (best,)
     if not candidates:

@@ -108,17 +108,22 @@ class Gazetteer:
     # found in the text even where the NER missed them.
     region_words: re.Pattern[str]
     country_names: dict[str, str]  # ISO code -> name
+    # Kind words of a division ("governorate"): "Raqqa governorate" is no town.
+    division_words: frozenset[str]
 
     def lookup(self, text: str) -> tuple[Candidate, ...]:
         """Candidates for a place name; a country name means the country ("Niger" is not Niger
-        State). The most populous first."""
-        for key in dict.fromkeys((name_key(text), bare_key(text))):
-            if not key or key in self.not_places:
-                continue
+        State, "south Lebanon" not a town of that name abroad). The most populous first."""
+        keys = [k for k in dict.fromkeys((name_key(text), bare_key(text))) if k]
+        keys = [k for k in keys if k not in self.not_places]
+        for key in keys:
+            countries = tuple(c for c in self.names.get(key, ()) if c.kind == "country")
+            if countries:
+                return countries
+        for key in keys:
             found = self.names.get(key, ()) + self._towns(key)
-            countries = tuple(c for c in found if c.kind == "country")
             if found:
-                return countries or tuple(sorted(found, key=lambda c: -c.population))
+                return tuple(sorted(found, key=lambda c: -c.population))
         return ()
 
     def _towns(self, key: str) -> tuple[Candidate, ...]:
@@ -213,5 +218,12 @@ def gazetteer() -> Gazetteer:
         r"(?:\s+(?:" + "|".join(data["region_kinds"]) + r"))?(?![\w-])"
     )
     return Gazetteer(
-        ranked, adjectives, frozenset(stop), pattern, words, region_pattern, countries
+        ranked,
+        adjectives,
+        frozenset(stop),
+        pattern,
+        words,
+        region_pattern,
+        countries,
+        frozenset(data["region_kind_words"]),
     )

@@ -4,6 +4,8 @@ trigger may still add figures and role fillers to the attack just told."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from dossier.extract.events.figures import figures
@@ -16,6 +18,9 @@ from dossier.extract.state import DocState, Found, doc_text
 from dossier.vocab.events import Lexicon
 from dossier.vocab.fold import fold, name_key
 from dossier.vocab.places import gazetteer, known_first
+
+
+_NEAR = re.compile(r"\bnear\s+(?:the\s+)?(?:\w+\s+)?(?:of\s+)?$", re.IGNORECASE)
 
 
 def trigger(sentence: Span, lex: Lexicon) -> tuple[str, int] | None:
@@ -86,6 +91,12 @@ def candidate(
         for s, _e, p in found.places
         if inside(sentence, s) and not lex.reference_point.search(text_all[max(0, s - 40) : s])
     ]
+    # "near Tabqa, also in the Raqqa governorate": a town the attack was near tells more than
+    # the division it was in.
+    vicinity = [p for s, _e, p in found.places if inside(sentence, s) and _near(text_all, s)]
+    finest = min((PLACE_RANK[p.kind] for p in at), default=9)
+    if any(PLACE_RANK[p.kind] < finest for p in vicinity):
+        at = []
     near = bool(places) and not at
     places = at or places
     state = state_doer(sentence.doc, trigger, found)
@@ -144,6 +155,10 @@ def candidate(
         if told.attribution == ACCUSED and told.attributed_by == told.perpetrator:
             told.attributed_by = None
     return told
+
+
+def _near(text: str, start: int) -> bool:
+    return bool(_NEAR.search(text[max(0, start - 30) : start]))
 
 
 def _dates_speech(doc: Doc, start: int, lex: Lexicon) -> bool:
