@@ -30,6 +30,7 @@ _LINK = r"(?:wa|e|i|ye|al|el|ul|ur|ash|as|ad|az|an|bin|de|del|do|dos|das|da|du|d
 _LONGER = re.compile(rf"(?:{_WORD}|{_LINK})\s+$")
 _BRACKET = r"(?:\s*\([^()]{1,40}\))?"
 # Between a place and the place that holds it: "X district, Y", "X (Z) district of Y", "X in Y".
+_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?[A-Z]|and\s)")
 # "X (Y, Z)" is the same: the town, then its district and region in brackets.
 _INSIDE = re.compile(
     r"\s*(?:\([^()]{1,40}\)\s*)?(?:,|\s(?:of|in))\s*(?:the\s+)?|\s*\(\s*", re.IGNORECASE
@@ -78,6 +79,7 @@ class Named:
     inside: int | None = None
     # Held in brackets ("Niala (Djenne, Mopti)"): the holder is certain even without a kind word.
     bracketed: bool = False
+    listed: bool = False
 
 
 def is_person(doc: Doc, start: int, end: int, found: DocState) -> bool:
@@ -115,7 +117,7 @@ def _kind_names(doc: Doc, found: DocState, places: Gazetteer) -> list[Named]:
         name = match.group(1)
         # "Syria's Raqqa governorate": the country is said before the name.
         owner = name.rfind("'s ")
-        if owner >= 0:
+        if owner >= 0 and name_key(name[:owner]) in places.country_of_word:
             start += owner + 3
             name = text[start:end]
         if name_key(name) in places.country_of_word:
@@ -181,6 +183,8 @@ def place_names(doc: Doc, labels: tuple[str, ...], found: DocState, words: Gazet
         if len(between) < 50 and _INSIDE.fullmatch(between) and "\n" not in between:
             here.inside = i + 1
             here.bracketed = "(" in between
+            # "Amman, Tunis and Tehran": a list, where the next name holds nothing.
+            here.listed = bool(_LISTED.match(text, there.end))
     return named
 
 

@@ -36,6 +36,8 @@ from dossier.vocab.places import (
 
 # A text is firmly in a country once it names it (or its places) this many times.
 FIRMLY = 2
+# A town this big is meant even in a text about elsewhere ("Tehran" in a report on Lebanon).
+KNOWN = 100_000
 # A town is as good as unique when no namesake abroad has a tenth of its people.
 UNIQUE = 10
 
@@ -85,7 +87,11 @@ def _resolve(
     # "X district, Y", "X, Y province", "X (Y, Z)", "X, Country" hold X in Y; "Amman, Tunis and
     # Tehran" is a list, and there the holder only breaks a tie.
     certain = holder is not None and (
-        name.bracketed or small or holder.kind == "country" or kind_word(holder.text)
+        name.bracketed
+        or small
+        or holder.kind == "country"
+        or kind_word(holder.text)
+        or (holder.kind == "region" and not name.listed)
     )
     if holder is not None and holder.country:
         inside = tuple(c for c in candidates if c.country == holder.country)
@@ -95,15 +101,15 @@ def _resolve(
         candidates = near or inside or candidates
     if len({c.country for c in candidates}) > 1:
         best = choose(candidates, context)
-        # A name the town goes by only among its other names ("Chora" for Chios), or a village,
-        # in a country no other place of the text is in, while they are firmly in another: a
-        # place of that other country the gazetteer lacks. "Tehran" named in a text about
-        # Lebanon stays Tehran. "Russian mercenaries" puts no place in Russia: places only.
+        # A name the town goes by only among its other names ("Chora" for Chios), a village or
+        # a small town, in a country no other place of the text is in, while they are firmly
+        # in another: a place of that other country the gazetteer lacks. "Tehran" named in a
+        # text about Lebanon stays Tehran. "Russian mercenaries" puts no place in Russia.
         alias = name_key(bare_name(text)) != name_key(best.name)
         own = 1 if _dominant(candidates) == best.country else 0
         top = [(k, v) for k, v in placed.most_common(2) if k != best.country][:1]
         elsewhere = bool(top) and top[0][1] >= FIRMLY and placed[best.country] <= own
-        if best.kind == "city" and (alias or small) and elsewhere:
+        if best.kind == "city" and (alias or small or best.population < KNOWN) and elsewhere:
             return _unknown(name, top[0][0], places)
         candidates = (best,)
     if not candidates:
