@@ -65,3 +65,29 @@ def test_a_spokesman_is_no_place() -> None:
 def test_every_known_town_has_coordinates() -> None:
     places = _places("Fighting was reported in Jalalabad and Kandahar, Afghan officials said.")
     assert places and all(p.lat is not None for p in places if p.kind == "city")
+
+
+def test_a_great_city_is_meant_whatever_the_text_is_about() -> None:
+    text = (
+        "American officials in Washington said a blast hit Kabul on Thursday. The United States "
+        "said US troops would stay. A US general and the American embassy confirmed it."
+    )
+    (kabul,) = [p for p in _places(text) if p.text == "Kabul"]
+    assert kabul.country == "Afghanistan"
+
+
+def test_a_list_of_capitals_holds_nothing() -> None:
+    text = "Crowds gathered in Amman, Tunis and Tehran, while Lebanese and Israeli forces clashed."
+    places = {p.text: p.country for p in _places(text)}
+    assert places["Amman"] == "Jordan" and places["Tehran"] == "Iran"
+
+
+def test_a_town_in_brackets_names_its_district_and_region() -> None:
+    text = "Gunmen killed four herders near Sabon Kaura (Bama, Borno) on Tuesday."
+    place = _event_place(text)
+    assert (place.name, place.country) == ("Sabon Kaura", "Nigeria")
+
+
+def test_the_division_named_after_its_seat_is_the_division() -> None:
+    (place,) = _places("Fighting spread across Raqqa governorate in Syria overnight.")[:1]
+    assert (place.name, place.kind, place.country) == ("Raqqa", "region", "Syria")

@@ -93,20 +93,24 @@ def _resolve(
         or kind_word(holder.text)
         or (holder.kind == "region" and not name.listed)
     )
+    held = False
     if holder is not None and holder.country:
         inside = tuple(c for c in candidates if c.country == holder.country)
         if certain and not inside:
             return _unknown(name, holder.country, places)
         near = tuple(c for c in inside if holder_text and places.near(c, holder_text))
         candidates = near or inside or candidates
-    if len({c.country for c in candidates}) > 1:
-        best = choose(candidates, context)
+        held = bool(inside)
+    if candidates and not held:
+        # "Kabul" in a text full of Americans is still Kabul, not a hamlet of Missouri.
+        dominant = _dominant(candidates)
+        best = choose(tuple(c for c in candidates if c.country == dominant) or candidates, context)
         # A name the town goes by only among its other names ("Chora" for Chios), a village or
         # a small town, in a country no other place of the text is in, while they are firmly
         # in another: a place of that other country the gazetteer lacks. "Tehran" named in a
         # text about Lebanon stays Tehran. "Russian mercenaries" puts no place in Russia.
         alias = name_key(bare_name(text)) != name_key(best.name)
-        own = 1 if _dominant(candidates) == best.country else 0
+        own = 1 if dominant == best.country else 0
         top = [(k, v) for k, v in placed.most_common(2) if k != best.country][:1]
         elsewhere = bool(top) and top[0][1] >= FIRMLY and placed[best.country] <= own
         if best.kind == "city" and (alias or small or best.population < KNOWN) and elsewhere:
