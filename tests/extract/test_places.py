@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dossier.extract import extract
 from dossier.extract.pipeline import load_pipeline
 from dossier.extract.state import state
 from dossier.model import Document, Place
-from dossier.extract import extract
 from dossier.vocab.places import gazetteer
 
 

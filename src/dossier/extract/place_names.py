@@ -8,6 +8,7 @@ among a name's candidates is reading the gazetteer.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -103,8 +104,7 @@ def claimed(found: DocState, start: int, end: int) -> bool:
     Khorasan Province". The NER's guesses ("Taji" as a person in "Taji town") yield to a kind
     word or a region's name."""
     return any(
-        m.start < end and start < m.end and found.actors[m.actor].registered
-        for m in found.mentions
+        m.start < end and start < m.end and found.actors[m.actor].registered for m in found.mentions
     )
 
 
@@ -136,7 +136,9 @@ def _kind_names(doc: Doc, found: DocState, places: Gazetteer) -> list[Named]:
     return named
 
 
-def place_names(doc: Doc, labels: tuple[str, ...], found: DocState, words: Gazetteer) -> list[Named]:
+def place_names(
+    doc: Doc, labels: tuple[str, ...], found: DocState, words: Gazetteer
+) -> list[Named]:
     """Every place name the text gives, in order, each linked to the name that holds it."""
     text = doc_text(doc)
     folded = fold(text)
@@ -178,7 +180,7 @@ def place_names(doc: Doc, labels: tuple[str, ...], found: DocState, words: Gazet
             continue
         named.append(Named(start, end, text[start:end], "region"))
     named.sort(key=lambda n: n.start)
-    for i, (here, there) in enumerate(zip(named, named[1:], strict=False)):
+    for i, (here, there) in enumerate(itertools.pairwise(named)):
         between = text[here.end : there.start]
         if len(between) < 50 and _INSIDE.fullmatch(between) and "\n" not in between:
             here.inside = i + 1

@@ -54,9 +54,11 @@ def _dominant(candidates: tuple[Candidate, ...]) -> str | None:
         return None
     first = candidates[0]
     abroad = [c.population for c in candidates if c.country != first.country]
-    if not abroad or first.kind in ("country", "region") and not any(
+    # A country or division of that name abroad makes it no less this one's.
+    division = first.kind in ("country", "region") and not any(
         c.kind == first.kind for c in candidates if c.country != first.country
-    ):
+    )
+    if not abroad or division:
         return first.country
     return first.country if first.population >= UNIQUE * max(abroad) > 0 else None
 
@@ -141,11 +143,12 @@ class Places:
         text = doc_text(doc)
         context: Counter[str] = Counter()
         for ent in doc.ents:
-            if ent.label_ == "NORP" and "NORP" in self.labels:
-                if not found.overlaps(ent.start_char, ent.end_char):
-                    country = places.adjectives.get(name_key(ent.text))
-                    if country:
-                        context[country] += 1
+            if ent.label_ != "NORP" or "NORP" not in self.labels:
+                continue
+            if not found.overlaps(ent.start_char, ent.end_char):
+                country = places.adjectives.get(name_key(ent.text))
+                if country:
+                    context[country] += 1
         # Every country name or adjective counts, tagged or not ("Niger Army", "Afghan officials").
         # `placed` counts the places only, not the adjectives.
         placed: Counter[str] = Counter()

@@ -125,11 +125,15 @@ def places_named(key: str) -> list[Row]:
 def admin1_holds(country_code: str, admin1: str, key: str) -> bool:
     """Whether a place of that name lies in the same first-level division: "Chawkay district,
     Kunar" keeps the Chawkay whose province holds a place called Kunar."""
-    row = _db().execute(
-        "SELECT 1 FROM name n JOIN place p ON p.id = n.place "
-        "WHERE n.key = ? AND p.country = ? AND p.admin1 = ? LIMIT 1",
-        (key, country_code, admin1),
-    ).fetchone()
+    row = (
+        _db()
+        .execute(
+            "SELECT 1 FROM name n JOIN place p ON p.id = n.place "
+            "WHERE n.key = ? AND p.country = ? AND p.admin1 = ? LIMIT 1",
+            (key, country_code, admin1),
+        )
+        .fetchone()
+    )
     return row is not None
 
 

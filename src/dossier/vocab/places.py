@@ -21,7 +21,6 @@ import yaml
 from dossier.vocab.fold import fold, name_key
 from dossier.vocab.place_index import admin1_holds, places_named
 
-
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
 
 

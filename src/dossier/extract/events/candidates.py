@@ -19,7 +19,6 @@ from dossier.vocab.events import Lexicon
 from dossier.vocab.fold import fold, name_key
 from dossier.vocab.places import gazetteer, known_first
 
-
 _NEAR = re.compile(r"\bnear\s+(?:the\s+)?(?:\w+\s+)?(?:of\s+)?$", re.IGNORECASE)
 
 
