@@ -121,7 +121,15 @@ def candidate(
         if places
         else None
     )
-    named = gazetteer().country_words.search(fold(sentence.text))
+    # "The assailants came from Pakistan": a country the attack came from is not where it was.
+    named = next(
+        (
+            m
+            for m in gazetteer().country_words.finditer(fold(sentence.text))
+            if not lex.reference_point.search(sentence.text[max(0, m.start() - 40) : m.start()])
+        ),
+        None,
+    )
     country = (
         next((p.country for p in places if p.country), None)
         or (gazetteer().country_of_word[name_key(named.group())] if named else None)
