@@ -162,13 +162,16 @@ class Places:
                     placed[places.country_of_word[key]] += 1
         named = place_names(doc, self.labels, found, places)
         candidates = []
+        counted = set()
         for n in named:
             found_here = places.lookup(n.text)
             if n.how == "region":
                 found_here = tuple(c for c in found_here if c.kind == "region")
             candidates.append(found_here)
             country = _dominant(found_here)
-            if country:
+            # Each name once: "Kashmir" said three times is still one place.
+            if country and bare_key(n.text) not in counted:
+                counted.add(bare_key(n.text))
                 context[country] += 2 if found_here[0].kind == "country" else 1
                 placed[country] += 1
         found.country_context = context

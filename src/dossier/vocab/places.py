@@ -113,7 +113,9 @@ class Gazetteer:
     def lookup(self, text: str) -> tuple[Candidate, ...]:
         """Candidates for a place name; a country name means the country ("Niger" is not Niger
         State, "south Lebanon" not a town of that name abroad). The most populous first."""
-        keys = [k for k in dict.fromkeys((name_key(text), bare_key(text))) if k]
+        # "the Chibok villages": a plural kind word goes too.
+        plural = text[:-1] if text.endswith("s") and kind_word(text[:-1]) else text
+        keys = [k for k in dict.fromkeys((name_key(text), bare_key(plural))) if k]
         keys = [k for k in keys if k not in self.not_places]
         for key in keys:
             countries = tuple(c for c in self.names.get(key, ()) if c.kind == "country")
