@@ -120,8 +120,9 @@ def _kind_names(doc: Doc, found: DocState, places: Gazetteer) -> list[Named]:
         if owner >= 0 and name_key(name[:owner]) in places.country_of_word:
             start += owner + 3
             name = text[start:end]
+        division = match.group().split()[-1].rstrip("s").lower() in places.division_words
         if name_key(name) in places.country_of_word or (
-            _people(doc, start, end) and not places.lookup(name)
+            division and _people(doc, start, end) and not places.lookup(name)
         ):
             continue  # "a Lebanese village", "the Afghan province", "a Muslim province"
         # "The Chimtal district": a sentence's first word is no part of the name.
@@ -139,8 +140,9 @@ def _kind_names(doc: Doc, found: DocState, places: Gazetteer) -> list[Named]:
 
 
 def _people(doc: Doc, start: int, end: int) -> bool:
-    """Whether the NER reads the whole name as a people or a faith ("Muslim", "Fulani"); it
-    also reads some towns so ("the Pampore town"), which the gazetteer tells apart."""
+    """Whether the NER reads the whole name as a people or a faith ("a Muslim province"); it
+    also reads some towns and villages so ("the Pampore town", "Pasani village"), so only a
+    division's name the gazetteer lacks is taken for a people."""
     return any(e.label_ == "NORP" and e.start_char <= start and end <= e.end_char for e in doc.ents)
 
 
