@@ -96,6 +96,9 @@ def candidate(
     finest = min((PLACE_RANK[p.kind] for p in at), default=9)
     if any(PLACE_RANK[p.kind] < finest for p in vicinity):
         at = []
+    if not at:
+        # "came from Pakistan": a country as a reference point says nothing of where it was.
+        places = [p for p in places if p.kind != "country"]
     near = bool(places) and not at
     places = at or places
     state = state_doer(sentence.doc, trigger, found)
