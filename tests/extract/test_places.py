@@ -91,3 +91,19 @@ def test_a_town_in_brackets_names_its_district_and_region() -> None:
 def test_the_division_named_after_its_seat_is_the_division() -> None:
     (place,) = _places("Fighting spread across Raqqa governorate in Syria overnight.")[:1]
     assert (place.name, place.kind, place.country) == ("Raqqa", "region", "Syria")
+
+
+def test_a_town_the_attack_was_near_tells_more_than_its_division() -> None:
+    text = "On Monday gunmen ambushed a patrol near Tabqa, in the Raqqa governorate, killing two."
+    place = _event_place(text)
+    assert (place.name, place.kind) == ("Tabqa", "city")
+
+
+def test_where_the_attackers_came_from_is_not_where_they_struck() -> None:
+    text = (
+        "On Monday gunmen attacked an army post in Kupwara district, Jammu and Kashmir, India. "
+        "The attackers came from Pakistan and killed one soldier."
+    )
+    facts = extract(Document("t", text, "h", "t.txt", published=dt.date(2021, 5, 3)))
+    assert [e.place.country for e in facts.events if e.place] == ["India"]
+    assert facts.events[0].killed is not None and facts.events[0].killed.low == 1
