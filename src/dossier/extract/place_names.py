@@ -1,0 +1,209 @@
+"""Where a text names places: the NER's spans, names closed by a kind word ("Chimtal district",
+"Dema village", which the NER often misses in reports), and first-level regions by their written
+name; and which of them the text puts inside which ("X district, Y province", "the X area of Y").
+
+Kept apart from the resolution in places.py: finding the names is reading the text, choosing
+among a name's candidates is reading the gazetteer.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+import yaml
+from spacy.tokens import Doc
+
+from dossier.extract.state import DocState, doc_text
+from dossier.vocab.fold import fold, name_key
+from dossier.vocab.places import Gazetteer
+from dossier.vocab.roles import role_lexicon
+from dossier.vocab.victims import victim_cues
+
+# A capitalised name closed by a lower-case kind word, with an optional bracketed other name:
+# "Andar (Shalgar) district", "Narang Wa Badil districts", "the Gerdani area".
+_WORD = r"[A-Z][\w'.-]*"
+_LINK = r"(?:wa|e|i|ye|al|el|ul|ur|ash|as|ad|az|an|bin|de|del|do|dos|das|da|du|di|des|la|le)"
+# Before a region's name, a word that makes it the end of a longer name ("Zamboanga del Norte").
+_LONGER = re.compile(rf"(?:{_WORD}|{_LINK})\s+$")
+_BRACKET = r"(?:\s*\([^()]{1,40}\))?"
+# Between a place and the place that holds it: "X district, Y", "X (Z) district of Y", "X in Y".
+_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?[A-Z]|and\s)")
+# "X (Y, Z)" is the same: the town, then its district and region in brackets.
+_INSIDE = re.compile(
+    r"\s*(?:\([^()]{1,40}\)\s*)?(?:,|\s(?:of|in))\s*(?:the\s+)?|\s*\(\s*", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class _Words:
+    kind_name: re.Pattern[str]
+    # A kind word right after a name the NER found: "Tambalang town".
+    kind_after: re.Pattern[str]
+    # Words after which a name is a person's: "spokesman Mujahid", "Governor Zulum".
+    person_before: re.Pattern[str]
+    # Words after which a name is a person's too: "Mujahid said".
+    person_after: re.Pattern[str]
+    not_names: frozenset[str]
+
+
+@cache
+def _words() -> _Words:
+    data = yaml.safe_load(files("dossier.data").joinpath("countries.yaml").read_text("utf-8"))
+    kinds = "|".join(k.replace(" ", r"[\s-]") for k in data["small_place_kinds"])
+    titles = sorted(set(role_lexicon().titles) | set(data["person_words"]), key=len, reverse=True)
+    return _Words(
+        kind_name=re.compile(
+            rf"(?<![\w-])({_WORD}(?:\s+(?:{_WORD}|{_LINK}(?=\s+[A-Z]))){{0,3}}){_BRACKET}"
+            rf"\s+(?:{kinds})s?(?![\w-])"
+        ),
+        kind_after=re.compile(rf"{_BRACKET}\s+(?:{kinds})s?(?![\w-])"),
+        person_before=re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in titles) + r")\.?\s+$", re.IGNORECASE
+        ),
+        person_after=re.compile(r"^\s+(?:" + "|".join(data["speech_after"]) + r")\b"),
+        not_names=frozenset(name_key(w) for w in data["not_name_starts"]),
+    )
+
+
+@dataclass
+class Named:
+    """A place name in the text; `inside` is the index of the name the text puts it in."""
+
+    start: int
+    end: int
+    text: str
+    how: str  # the NER's label, "kind" (closed by a kind word) or "region"
+    inside: int | None = None
+    # Held in brackets ("Niala (Djenne, Mopti)"): the holder is certain even without a kind word.
+    bracketed: bool = False
+    listed: bool = False
+
+
+def is_person(doc: Doc, start: int, end: int, found: DocState) -> bool:
+    """ "spokesman Mujahid", "Mujahid said", or the surname of a person the text names."""
+    text = doc_text(doc)
+    words = _words()
+    if words.person_before.search(text[max(0, start - 30) : start]):
+        return True
+    if words.person_after.match(text[end : end + 12]):
+        return True
+    key = name_key(text[start:end])
+    return any(
+        name_key(actor.name).split()[-1:] == [key]
+        for actor in found.actors.values()
+        if actor.kind == "person" and " " in actor.name
+    )
+
+
+def claimed(found: DocState, start: int, end: int) -> bool:
+    """Whether a registered actor's mention covers the span: "Khorasan" in "Islamic State
+    Khorasan Province", or a dateline or credit line does (the wire's words, not the story's).
+    The NER's guesses ("Taji" as a person in "Taji town") yield to a kind word or a region's
+    name."""
+    if found.in_furniture(start, end):
+        return True
+    return any(
+        m.start < end and start < m.end and found.actors[m.actor].registered for m in found.mentions
+    )
+
+
+def _kind_names(doc: Doc, found: DocState, places: Gazetteer) -> list[Named]:
+    text = fold(doc_text(doc))
+    words = _words()
+    named = []
+    for match in words.kind_name.finditer(text):
+        start, end = match.span(1)
+        name = match.group(1)
+        # "Syria's Raqqa governorate": the country is said before the name.
+        owner = name.rfind("'s ")
+        if owner >= 0 and name_key(name[:owner]) in places.country_of_word:
+            start += owner + 3
+            name = text[start:end]
+        division = match.group().split()[-1].rstrip("s").lower() in places.division_words
+        if name_key(name) in places.country_of_word or (
+            division and _people(doc, start, end) and not places.lookup(name)
+        ):
+            continue  # "a Lebanese village", "the Afghan province", "a Muslim province"
+        # "The Chimtal district": a sentence's first word is no part of the name.
+        first = name.split()[0]
+        while name_key(first) in words.not_names and " " in name:
+            start += len(first) + 1
+            name = text[start:end]
+            first = name.split()[0]
+        if name_key(first) in words.not_names:
+            continue
+        if claimed(found, start, end) or is_person(doc, start, end, found):
+            continue
+        named.append(Named(start, match.end(), doc_text(doc)[start : match.end()], "kind"))
+    return named
+
+
+def _people(doc: Doc, start: int, end: int) -> bool:
+    """Whether the NER reads the whole name as a people or a faith ("a Muslim province"); it
+    also reads some towns and villages so ("the Pampore town", "Pasani village"), so only a
+    division's name the gazetteer lacks is taken for a people."""
+    return any(e.label_ == "NORP" and e.start_char <= start and end <= e.end_char for e in doc.ents)
+
+
+def place_names(
+    doc: Doc, labels: tuple[str, ...], found: DocState, words: Gazetteer
+) -> list[Named]:
+    """Every place name the text gives, in order, each linked to the name that holds it."""
+    text = doc_text(doc)
+    folded = fold(text)
+    named: list[Named] = []
+    # "the Democratic Republic of the Congo", of which the NER may tag "Congo" alone.
+    countries = [m.span() for m in words.country_words.finditer(folded)]
+    # A name closed by a kind word is read whole where the NER cut it ("Nawa-e Barakzayi").
+    kind_named = _kind_names(doc, found, words)
+    for ent in doc.ents:
+        if ent.label_ not in labels or ent.label_ == "NORP":
+            continue
+        # "Khorasan" in "Islamic State Khorasan Province" is part of a name, not a place;
+        # so is "West Point" in "West Point's Counterterrorism Center".
+        if found.overlaps(ent.start_char, ent.end_char) or _names_an_actor(doc, ent, found):
+            continue
+        if victim_cues().communities.fullmatch(ent.text.strip()):
+            continue  # "Hazara": the people, here, not the district
+        if is_person(doc, ent.start_char, ent.end_char, found):
+            continue
+        start, end = ent.start_char, ent.end_char
+        country = next(((s, e) for s, e in countries if s <= start and end <= e), None)
+        if country is not None:
+            start, end = country
+        else:
+            kind = _words().kind_after.match(text, end)
+            end = kind.end() if kind else end
+        if any(k.start <= start and end <= k.end for k in kind_named):
+            continue
+        if not any(n.start == start and n.end == end for n in named):
+            named.append(Named(start, end, text[start:end], ent.label_))
+    taken = [(n.start, n.end) for n in named]
+    named += [k for k in kind_named if not any(s < k.end and k.start < e for s, e in taken)]
+    taken = [(n.start, n.end) for n in named]
+    for match in words.region_words.finditer(folded):
+        start, end = match.span()
+        if claimed(found, start, end) or any(s < end and start < e for s, e in taken):
+            continue
+        if _LONGER.search(text[max(0, start - 20) : start]):
+            continue
+        named.append(Named(start, end, text[start:end], "region"))
+    named.sort(key=lambda n: n.start)
+    for i, (here, there) in enumerate(itertools.pairwise(named)):
+        between = text[here.end : there.start]
+        if len(between) < 50 and _INSIDE.fullmatch(between) and "\n" not in between:
+            here.inside = i + 1
+            here.bracketed = "(" in between
+            # "Amman, Tunis and Tehran": a list, where the next name holds nothing.
+            here.listed = bool(_LISTED.match(text, there.end))
+    return named
+
+
+def _names_an_actor(doc: Doc, ent, found) -> bool:  # type: ignore[no-untyped-def]
+    after = doc_text(doc)[ent.end_char : ent.end_char + 4]
+    gap = len(after) - len(after.lstrip("'’s "))
+    return found.overlaps(ent.end_char + gap, ent.end_char + gap + 1) if gap else False

@@ -1,0 +1,109 @@
+"""Places: short reports written here, one behaviour each, the way field reports name places."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dossier.extract import extract
+from dossier.extract.pipeline import load_pipeline
+from dossier.extract.state import state
+from dossier.model import Document, Place
+from dossier.vocab.places import gazetteer
+
+
+def _places(text: str) -> list[Place]:
+    doc = load_pipeline()(text)
+    return [p for _s, _e, p in state(doc).places]
+
+
+def _event_place(text: str) -> Place:
+    facts = extract(Document("t", text, "h", "t.txt", published=dt.date(2021, 5, 3)))
+    (event,) = facts.events
+    assert event.place is not None
+    return event.place
+
+
+def test_the_gazetteer_holds_villages_and_district_towns() -> None:
+    (town,) = [c for c in gazetteer().lookup("Chimtal") if c.country == "Afghanistan"]
+    assert town.kind == "city" and town.lat is not None and town.population < 15_000
+
+
+def test_second_level_divisions_are_known() -> None:
+    assert any(c.kind == "region" for c in gazetteer().lookup("Bagerhat"))
+
+
+def test_a_name_closed_by_a_kind_word_is_a_place_the_ner_missed() -> None:
+    place = _event_place("Gunmen killed two farmers in Chimtal district, Balkh, on Sunday.")
+    assert (place.name, place.country, place.text) == ("Chimtal", "Afghanistan", "Chimtal district")
+
+
+def test_an_unknown_district_takes_the_country_of_the_province_holding_it() -> None:
+    place = _event_place("A roadside bomb killed three soldiers in Zorbakh district, Kunar.")
+    assert (place.name, place.country, place.kind) == ("Zorbakh", "Afghanistan", "unknown")
+
+
+def test_a_village_named_like_a_foreign_town_stays_in_the_country_of_the_text() -> None:
+    text = (
+        "Insurgents attacked a police post in Chora on Monday, killing two officers. "
+        "Afghan officials in Kandahar and Helmand said the attackers fled toward Kabul."
+    )
+    (chora,) = [p for p in _places(text) if p.text == "Chora"]
+    assert chora.country == "Afghanistan"
+
+
+def test_a_shared_name_goes_to_the_country_of_the_rest_of_the_text() -> None:
+    text = "Militants stormed Qalat on Friday. Afghan forces in Zabul said four guards died."
+    (qalat,) = [p for p in _places(text) if p.text == "Qalat"]
+    assert qalat.country == "Afghanistan" and qalat.name == "Qalat"
+
+
+def test_a_spokesman_is_no_place() -> None:
+    text = "Two soldiers were killed in Ghazni on Monday, spokesman Mujahid said in a statement."
+    assert all(p.text != "Mujahid" for p in _places(text))
+
+
+def test_every_known_town_has_coordinates() -> None:
+    places = _places("Fighting was reported in Jalalabad and Kandahar, Afghan officials said.")
+    assert places and all(p.lat is not None for p in places if p.kind == "city")
+
+
+def test_a_great_city_is_meant_whatever_the_text_is_about() -> None:
+    text = (
+        "American officials in Washington said a blast hit Kabul on Thursday. The United States "
+        "said US troops would stay. A US general and the American embassy confirmed it."
+    )
+    (kabul,) = [p for p in _places(text) if p.text == "Kabul"]
+    assert kabul.country == "Afghanistan"
+
+
+def test_a_list_of_capitals_holds_nothing() -> None:
+    text = "Crowds gathered in Amman, Tunis and Tehran, while Lebanese and Israeli forces clashed."
+    places = {p.text: p.country for p in _places(text)}
+    assert places["Amman"] == "Jordan" and places["Tehran"] == "Iran"
+
+
+def test_a_town_in_brackets_names_its_district_and_region() -> None:
+    text = "Gunmen killed four herders near Sabon Kaura (Bama, Borno) on Tuesday."
+    place = _event_place(text)
+    assert (place.name, place.country) == ("Sabon Kaura", "Nigeria")
+
+
+def test_the_division_named_after_its_seat_is_the_division() -> None:
+    (place,) = _places("Fighting spread across Raqqa governorate in Syria overnight.")[:1]
+    assert (place.name, place.kind, place.country) == ("Raqqa", "region", "Syria")
+
+
+def test_a_town_the_attack_was_near_tells_more_than_its_division() -> None:
+    text = "On Monday gunmen ambushed a patrol near Tabqa, in the Raqqa governorate, killing two."
+    place = _event_place(text)
+    assert (place.name, place.kind) == ("Tabqa", "city")
+
+
+def test_where_the_attackers_came_from_is_not_where_they_struck() -> None:
+    text = (
+        "On Monday gunmen attacked an army post in Kupwara district, Jammu and Kashmir, India. "
+        "The attackers came from Pakistan and killed one soldier."
+    )
+    facts = extract(Document("t", text, "h", "t.txt", published=dt.date(2021, 5, 3)))
+    assert [e.place.country for e in facts.events if e.place] == ["India"]
+    assert facts.events[0].killed is not None and facts.events[0].killed.low == 1
