@@ -1,30 +1,39 @@
 """Casualty figures: what each number in a sentence counts (killed, wounded, abducted, the
-casualties lumped together, or the people of a surrender), and the one person of "a soldier was
-killed". A figure keeps its source and the sentence that states it."""
+casualties lumped together, the attackers who died, or the people of a surrender), and the one
+person of "a soldier was killed" or "Abbas was killed". A figure keeps its source and the
+sentence that states it.
+
+A sentence's figures are read as parts first and then added up: "four soldiers and two
+civilians were killed" is one toll of six, not two rival tolls of four and two; "including 13
+soldiers" and "13 civilians and 5 soldiers" after "18 killed" are parts of a toll already told;
+a toll over a period ("since 2009", "so far this year") belongs to no one attack.
+"""
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from dossier.extract.events.harmed import person_word, singular_parts
+from dossier.extract.events.parts import (
+    ATTACKERS_KILLED,
+    CASUALTIES,
+    COUNT,
+    KILLED,
+    Part,
+    kind_of_word,
+)
 from dossier.extract.events.spans import sentence_end, verb_lemma
 from dossier.extract.numbers import COUNT as NUMBER
 from dossier.extract.numbers import count_from
-from dossier.model import FIGURE_KINDS, Count, Evidence, Figure
+from dossier.model import Count, Evidence, Figure
 from dossier.vocab.events import Lexicon
-from dossier.vocab.roles import role_lexicon
 
-KILLED, WOUNDED, ABDUCTED, CASUALTIES, COUNT = FIGURE_KINDS
 # Entity labels of numbers that count no one: "2 March", "10 percent", "$5 million".
 _NOT_PEOPLE = ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY")
-
-
-def kind_of_word(token: Token, lex: Lexicon) -> str | None:
-    """The figure kind a word names ("killed" for "dead", "count" for "surrendered")."""
-    lemma = verb_lemma(token)
-    for kind, words in ((KILLED, lex.killed), (WOUNDED, lex.wounded), (ABDUCTED, lex.abducted)):
-        if lemma in words or token.lower_ in words:
-            return kind
-    return COUNT if lemma in lex.count else None
+# Dependencies of the clauses a clause governs.
+_CLAUSES = ("advcl", "conj", "ccomp", "xcomp", "acl", "relcl", "parataxis")
+# Nouns of time: "11 years" is a DATE, while "between 11 and 15 personnel" is tagged one wrongly.
+_TIME_NOUNS = frozenset(("year", "years", "month", "months", "week", "weeks", "day", "days"))
 
 
 def figure_kind(number: Token, lex: Lexicon) -> str | None:
@@ -45,6 +54,8 @@ def figure_kind(number: Token, lex: Lexicon) -> str | None:
             if rest and rest[0].lower_ == "and" and any(kind_of_word(r, lex) for r in rest[1:]):
                 return CASUALTIES
             return kind
+    if any(c.dep_ == "amod" and c.lower_ in lex.death_words for c in noun.children):
+        return KILLED  # "shot dead 3 assailants"
     head = number.head if number.dep_ in ("nummod", "quantmod", "compound", "amod") else number
     if number.dep_ in ("quantmod",) and head.dep_ == "nummod":
         head = head.head
@@ -55,8 +66,12 @@ def figure_kind(number: Token, lex: Lexicon) -> str | None:
         if kind is not None:
             return kind
         if t.pos_ in ("VERB", "AUX"):
-            # "the number of people killed has risen to 183", "the death toll rose to 45"
-            tallies = (c for c in t.children if c.dep_ == "nsubj" and c.lemma_ in lex.tallies)
+            # "the number of people killed has risen to 183", "fatalities coded as 3"
+            tallies = (
+                c
+                for c in t.children
+                if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lex.tallies
+            )
             for subject in tallies:
                 kinds = {kind_of_word(w, lex) for w in subject.subtree} - {None, COUNT}
                 if len(kinds) == 1:
@@ -72,57 +87,152 @@ def figure_kind(number: Token, lex: Lexicon) -> str | None:
 def figures(sentence: Span, lex: Lexicon, source: str | None) -> tuple[list[Figure], list[str]]:
     """The figures the sentence states, and the victims it lists as parts of one ("including
     13 US service members")."""
-    reports: list[Figure] = []
-    victims: list[str] = []
-    text = sentence.text
+    parts, victims = _numbered(sentence, lex)
+    parts += singular_parts(sentence, lex, {p.noun.i for p in parts} | {p.first.i for p in parts})
+    parts = [p for p in parts if not _over_period(p, lex)]
     evidence = Evidence("", sentence.start_char, sentence_end(sentence), source)
-    for match in NUMBER.finditer(text):
+    return [Figure(kind, count, source, evidence) for kind, count in _tolls(parts)], victims
+
+
+def _numbered(sentence: Span, lex: Lexicon) -> tuple[list[Part], list[str]]:
+    """The parts counted by numbers and number words, and the victims named as parts."""
+    parts: list[Part] = []
+    victims: list[str] = []
+    for match in NUMBER.finditer(sentence.text):
         count = count_from(match)
         if count is None:
             continue
-        start = sentence.start_char + match.start(
-            "n" if match["n"] else "vague" if match["vague"] else "low"
-        )
+        # "between 11 and 15 soldiers": the last number of a range carries its phrase.
+        group = "high" if match["high"] else "n" if match["n"] else "vague"
+        start = sentence.start_char + match.start(group)
         span = sentence.doc.char_span(start, start + 1, alignment_mode="expand")
         if span is None:
             continue
         token = span[0]
-        if token.ent_type_ in _NOT_PEOPLE:
+        noun = _counted_noun(token)
+        if token.ent_type_ in _NOT_PEOPLE and not _people_despite_entity(token, noun, lex):
             continue
         if token.like_num is False and not match["vague"] and not token.is_alpha:
             continue
-        kind = figure_kind(token, lex)
-        if kind is None:
+        if noun.lower_ in lex.not_people or _of_object(noun).lower_ in lex.not_people:
+            continue  # "killed 40 cows"
+        if _is_part(token, lex):
             if any(t.lower_ == "including" for t in token.ancestors):
-                noun = token.head
                 victims.append(
                     sentence.doc[token.i : noun.i + 1].text if noun.i > token.i else match.group()
                 )
             continue
-        reports.append(Figure(kind, count, source, evidence))
-    reports += _singular_figures(sentence, lex, evidence, reports)
-    return reports, victims
+        kind = figure_kind(token, lex)
+        if kind is None:
+            continue
+        first = sentence.doc.char_span(
+            sentence.start_char + match.start(), sentence.start_char + match.end(), "expand"
+        )
+        attackers = _of_object(noun).lower_ in lex.attacker_nouns
+        parts.append(Part(kind, count, first[0] if first else token, noun, attackers))
+    return parts, victims
 
 
-def _singular_figures(
-    sentence: Span, lex: Lexicon, evidence: Evidence, reports: list[Figure]
-) -> list[Figure]:
-    """ "A vigilante was killed", "killed a soldier": one person, counted as one."""
-    people = role_lexicon().victims
-    found: list[Figure] = []
-    for token in sentence:
-        kind = kind_of_word(token, lex)
-        if kind not in (KILLED, WOUNDED, ABDUCTED) or token.pos_ != "VERB":
-            continue
-        if any(r.kind == kind for r in reports):
-            continue
-        for child in token.children:
-            if child.dep_ not in ("nsubjpass", "dobj") or child.tag_ != "NN":
-                continue
-            article = [
-                c for c in child.children if c.dep_ == "det" and c.lower_ in ("a", "an", "one")
-            ]
-            if article and child.lower_ in people:
-                text = sentence.doc[article[0].i : child.i + 1].text
-                found.append(Figure(kind, Count(1, 1, text), evidence.source, evidence))
-    return found
+def _counted_noun(number: Token) -> Token:
+    """The noun a number counts ("five soldiers"), or the number where it stands alone."""
+    word = number
+    if word.dep_ == "conj" and word.head.like_num:
+        word = word.head  # "between 11 and 15 soldiers"
+    if word.dep_ == "quantmod":
+        word = word.head
+    return word.head if word.dep_ == "nummod" else number
+
+
+def _of_object(noun: Token) -> Token:
+    """ "20 of the assailants": the people a number counts out of."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return noun
+
+
+def _people_despite_entity(number: Token, noun: Token, lex: Lexicon) -> bool:
+    """The tagger reads "between 11 and 15 personnel" as a date and "3 assailants" as a
+    quantity: a number counting people (or, for a date, any noun that is not a time) is people
+    all the same."""
+    if noun is number:
+        return False
+    if person_word(noun, lex) or noun.lower_ in lex.attacker_nouns:
+        return True
+    dated = number.ent_type_ in ("DATE", "TIME")
+    return dated and noun.pos_ == "NOUN" and noun.lower_ not in _TIME_NOUNS
+
+
+def _is_part(number: Token, lex: Lexicon) -> bool:
+    """ "including 13 soldiers", "two of whom were children": a part of a toll told beside it."""
+    noun = _counted_noun(number)
+    words = [t.lower_ for t in (number, noun, *list(noun.ancestors)[:3])]
+    if any(w in ("including", "among", "included") for w in words):
+        return True
+    after = number.doc[noun.i + 1 : noun.i + 3].text.lower()
+    return any(after.startswith(cue) for cue in lex.part_cues if " " in cue)
+
+
+def _over_period(part: Part, lex: Lexicon) -> bool:
+    """A toll of a campaign or a conflict, not of one attack: "more than 30,000 people killed
+    since 2009", "bringing to ten the number of its members killed"."""
+    clause = part.noun
+    for t in part.noun.ancestors:
+        clause = t
+        if t.pos_ in ("VERB", "AUX"):
+            break
+    # The clause without the clauses it governs: "five were killed, bringing to ten the
+    # number ..." is one attack's five and a campaign's ten.
+    inner = {
+        t.i
+        for c in clause.children
+        if c.dep_ in _CLAUSES and part.noun not in c.subtree
+        for t in c.subtree
+    }
+    words = [t.text_with_ws for t in clause.subtree if t.i not in inner]
+    return bool(lex.period.search("".join(words)))
+
+
+def _tolls(parts: list[Part]) -> list[tuple[str, Count]]:
+    """The sentence's tolls: parts of one enumeration ("two soldiers and five assailants")
+    added up; an enumeration after a toll that covers it is its breakdown, not a rival toll;
+    the attackers' own deaths, told apart, are a figure of their own."""
+    groups: list[list[Part]] = []
+    for part in sorted(parts, key=lambda p: p.first.i):
+        for group in groups:
+            joined = {t.i for p in group for t in (p.noun, *p.noun.conjuncts)}
+            if group[0].kind == part.kind and part.noun.i in joined:
+                group.append(part)
+                break
+        else:
+            groups.append([part])
+    tolls: list[tuple[str, Count]] = []
+    for group in groups:
+        kind = group[0].kind
+        if kind == KILLED and all(p.attackers for p in group):
+            kind = ATTACKERS_KILLED
+        count = _sum(group)
+        told = [c for k, c in tolls if k == kind and c.low is not None]
+        if len(group) > 1 and any(count.low is not None and c.low >= count.low for c in told):
+            continue  # "18 killed: 13 civilians and 5 soldiers"
+        tolls.append((kind, count))
+    return tolls
+
+
+def _sum(group: list[Part]) -> Count:
+    """The toll of an enumeration: its parts added up, unless its first part is the total of
+    the rest ("18 people, 12 traders and 6 buyers")."""
+    rest = [p.count.low for p in group[1:]]
+    total = len(group) > 2 and None not in rest and group[0].count.low == sum(rest)  # type: ignore[arg-type]
+    if len(group) == 1 or total:
+        return group[0].count
+    lows = [p.count.low for p in group]
+    highs = [p.count.high for p in group]
+    low = sum(lows) if None not in lows else None
+    high = sum(h for h in highs if h is not None) if None not in highs else None
+    doc = group[0].first.doc
+    start = min(p.first.i for p in group)
+    end = max(max(p.noun.i, p.first.i) for p in group) + 1
+    return Count(low, high, doc[start:end].text)
