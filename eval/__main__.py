@@ -127,6 +127,10 @@ def main(argv: list[str] | None = None) -> int:
         from eval import muc4
 
         return muc4.main(argv[1:])
+    if argv[:1] in (["acled"], ["gtd"]):
+        from eval import reports
+
+        return reports.main(argv[0], argv[1:])
     parser = argparse.ArgumentParser(prog="python -m eval", description=__doc__)
     parser.add_argument("--json", action="store_true", help="print the micro-averages as JSON")
     parser.add_argument("--brief", action="store_true", help="only the summary tables")

@@ -77,6 +77,19 @@ def test_extract_prints_the_facts_contract(tmp_path) -> None:  # type: ignore[no
             assert set(figure) >= {"source", "low", "high", "text"}
 
 
+def test_extract_published_dates_documents_that_give_none(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    undated = tmp_path / "undated.txt"
+    undated.write_text("Yesterday, militants stormed a police post in Kano, killing 3 officers.\n")
+    dated = tmp_path / "dated.txt"
+    dated.write_text("Published: 2020-01-10\n\nYesterday, militants stormed a post in Kano.\n")
+    result = runner.invoke(app, ["extract", str(undated), str(dated), "--published", "2021-02-03"])
+    assert result.exit_code == 0, result.output
+    records = {r["document"]["id"]: r for r in map(json.loads, result.stdout.splitlines())}
+    assert records["undated"]["document"]["published"] == "2021-02-03"
+    assert records["undated"]["events"][0]["date"]["value"] == "2021-02-02"
+    assert records["dated"]["document"]["published"] == "2020-01-10"
+
+
 def test_index_ranks_groups_and_countries(sqlite_url: str) -> None:
     runner.invoke(app, ["ingest", str(CORPUS), "--db", sqlite_url])
     groups = runner.invoke(app, ["index", "--as-of", "2021", "--db", sqlite_url])

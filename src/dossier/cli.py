@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from enum import StrEnum
@@ -30,14 +31,22 @@ DbOption = Annotated[
     typer.Option("--db", help="Database URL (default: $DOSSIER_DATABASE_URL or sqlite file)."),
 ]
 Paths = Annotated[list[Path], typer.Argument(help="Files or folders (walked recursively).")]
+PublishedOption = Annotated[
+    dt.datetime | None,
+    typer.Option(
+        "--published",
+        formats=["%Y-%m-%d"],
+        help="Publication date of the documents that give none of their own (YYYY-MM-DD).",
+    ),
+]
 
 
 class Format(StrEnum):
     jsonl = "jsonl"
 
 
-def _settings(db: str | None) -> Settings:
-    return Settings.from_env(database_url=db)
+def _settings(db: str | None, published: dt.datetime | None = None) -> Settings:
+    return Settings.from_env(database_url=db, published=published.date() if published else None)
 
 
 def _store(settings: Settings):  # type: ignore[no-untyped-def]
@@ -61,11 +70,11 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
 
 
 @app.command()
-def ingest(paths: Paths, db: DbOption = None) -> None:
+def ingest(paths: Paths, db: DbOption = None, published: PublishedOption = None) -> None:
     """Read articles, extract their facts and store them. Re-ingesting changes nothing."""
     from dossier.flow import ingest_into
 
-    settings = _settings(db)
+    settings = _settings(db, published)
     store = _store(settings)
     with Progress(
         TextColumn("[bold]ingest"),
@@ -180,6 +189,7 @@ def refusals(db: DbOption = None) -> None:
 def extract(
     paths: Paths,
     format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.jsonl,
+    published: PublishedOption = None,
 ) -> None:
     """Print the facts of each document as JSON Lines (the contract in FACTS.md); no store."""
     from dossier.export.facts_json import facts_record, refusal_record
@@ -187,7 +197,7 @@ def extract(
     from dossier.flow import Tally, unique
     from dossier.ingest import read_paths
 
-    settings = Settings.from_env()
+    settings = _settings(None, published)
     tally = Tally()
 
     def print_refusal(refusal: Refusal) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, replace
 
@@ -18,6 +19,9 @@ class Settings:
     batch_size: int = 32
     # A spaCy pipeline config file (see data/pipeline.cfg) to extract with instead of dossier's.
     pipeline: str | None = None
+    # The publication date of documents that state none of their own (a folder of one day's
+    # reports, an export without dates): their relative dates resolve against it.
+    published: dt.date | None = None
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:

@@ -64,3 +64,18 @@ def test_a_future_weekday_is_resolved_forwards() -> None:
     state(doc).published = document.published
     doc = nlp(doc)
     assert [d.value for _, _, d in state(doc).dates] == ["2021-08-31"]
+
+
+def test_without_a_publication_date_the_text_anchors_its_relative_dates() -> None:
+    text = (
+        "On 9 May 2020, gunmen attacked a village near Maiduguri, Nigeria, killing 12 people.\n\n"
+        "The next morning they returned. Yesterday, militants stormed a police post in Kano."
+    )
+    facts = extract(Document("t", text, "h", "t.txt"))
+    assert [e.date.value for e in facts.events if e.date] == ["2020-05-09", "2020-05-08"]
+
+
+def test_a_publication_date_outranks_the_dates_of_the_text() -> None:
+    text = "On 9 May 2020, gunmen attacked a village. Yesterday, militants stormed a police post."
+    facts = extract(Document("t", text, "h", "t.txt", published=dt.date(2021, 3, 2)))
+    assert "2021-03-01" in [e.date.value for e in facts.events if e.date]

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from dossier.ingest import read_paths
+from dossier.ingest.clean import clean_text
 from dossier.model import Document, Refusal
 from dossier.settings import Settings
 from tests.conftest import CORPUS, SEED, gold
@@ -134,3 +135,11 @@ def test_teasers_after_a_closing_rule_are_dropped() -> None:
     assert "Another town falls" not in text and "Leader vows" not in text
     assert "Another town falls to insurgents" in dropped
     assert text.endswith("its toll.")
+
+
+def test_a_credit_line_paragraph_is_dropped() -> None:
+    text, dropped = clean_text(
+        "Militants burned a school in Kunduz.\n\nReporting by Jane Doe; Editing by John Roe"
+    )
+    assert text == "Militants burned a school in Kunduz."
+    assert dropped == ("Reporting by Jane Doe; Editing by John Roe",)

@@ -27,6 +27,7 @@ from dossier.extract import (  # noqa: F401
     claims,
     entities,
     events,
+    furniture,
     paragraphs,
     places,
     relations,

@@ -68,7 +68,9 @@ class Places:
         taken = [(ent.start_char, ent.end_char) for ent, _ in resolved]
         for match in places.region_words.finditer(folded):
             start, end = match.span()
-            if found.overlaps(start, end) or any(s < end and start < e for s, e in taken):
+            if found.overlaps(start, end) or found.in_furniture(start, end):
+                continue
+            if any(s < end and start < e for s, e in taken):
                 continue
             candidates = tuple(c for c in places.lookup(match.group()) if c.kind == "region")
             if candidates:

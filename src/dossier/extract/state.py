@@ -79,6 +79,8 @@ class DocState:
     speaker_spans: dict[int, tuple[int, int]]
     # Countries the article names, weighted: the context for ambiguous places.
     country_context: Counter[str]
+    # (start, end) of datelines and credit lines: no actor or place is read there.
+    furniture: list[tuple[int, int]]
 
     def __init__(self, doc: Doc) -> None:
         object.__setattr__(self, "_doc", doc)
@@ -102,13 +104,17 @@ class DocState:
         return i > 0 and mentions[i - 1].end > start
 
     def add_mention(self, start: int, end: int, actor: ActorInfo, how: str) -> bool:
-        """Claim [start, end) for `actor`; False (and nothing written) if it is taken."""
-        if start >= end or self.overlaps(start, end):
+        """Claim [start, end) for `actor`; False (and nothing written) if it is taken, or is
+        furniture of the page (a dateline, a credit line)."""
+        if start >= end or self.overlaps(start, end) or self.in_furniture(start, end):
             return False
         self.actors.setdefault(actor.name, actor)
         i = bisect.bisect_left(self.mentions, start, key=_start)
         self.mentions.insert(i, Found(start, end, actor.name, how))
         return True
+
+    def in_furniture(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.furniture)
 
     def group_mentions(self) -> list[Found]:
         """Mentions of armed groups, in text order."""

@@ -196,10 +196,21 @@ def _forward(value: DateValue, published: dt.date) -> DateValue:
     return DateValue(day.isoformat(), value.precision, value.text, value.end)
 
 
+def full_day(value: DateValue) -> dt.date | None:
+    """The day a date names when the text gave it whole, year included ("9 May 2020")."""
+    if value.precision != "day" or not value.value or not re.search(r"\d{4}", value.text):
+        return None
+    return dt.date.fromisoformat(value.value)
+
+
 class Dates:
+    """A document without a publication date still anchors its relative dates ("yesterday",
+    "on Tuesday", "two days ago", "12 May") on the latest full date it gave before them, so a
+    report that opens "On 9 May 2020, ..." reads its "the next day" in 2020, not nowhere."""
+
     def __call__(self, doc: Doc) -> Doc:
         found = state(doc)
-        published = found.published
+        published = anchor = found.published
         expressions = []
         for ent in doc.ents:
             # spaCy files "Tuesday night" and "last night" under TIME.
@@ -212,15 +223,18 @@ class Dates:
             if lead:
                 start -= len(before) - lead.start()
             text = doc_text(doc)[start : ent.end_char]
-            value = normalise(text, published)
+            value = normalise(text, anchor)
             sentence_start = ent.sent.start_char
             weekday = re.search(
                 r"(?i)monday|tuesday|wednesday|thursday|friday|saturday|sunday", text
             )
             future = _FUTURE.search(doc_text(doc)[sentence_start:start])
-            if value is not None and value.precision == "day" and published and weekday and future:
-                value = _forward(value, published)
+            if value is not None and value.precision == "day" and anchor and weekday and future:
+                value = _forward(value, anchor)
             if value is not None:
+                day = full_day(value) if published is None else None
+                if day is not None and (anchor is None or day > anchor):
+                    anchor = day
                 found.dates.append((start, ent.end_char, value))
                 expressions.append((start, ent.end_char, value))
         for (_, e1, v1), (s2, e2, v2) in pairwise(expressions):

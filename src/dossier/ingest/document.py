@@ -52,7 +52,7 @@ def build_document(
         content_hash=content_hash(text),
         path=path,
         title=title,
-        published=parse_date(published),
+        published=parse_date(published) or settings.published,
         url=url,
         source=source,
         format=format,
