@@ -45,14 +45,22 @@ def figure_kind(number: Token, lex: Lexicon) -> str | None:
         return KILLED  # "one soldier injured in the attack later died"
     window = doc[number.i + 1 : min(len(doc), number.i + 9)]
     for i, t in enumerate(window):
-        if t.is_punct or t.lower_ in ("and", "or", "but", "while") or t.like_num:
+        if t.is_punct or t.lower_ in ("or", "but", "while") or t.like_num:
             break
+        if t.lower_ == "and":
+            # "1 policeman was shot and killed": a harm verb after the first verb's "and".
+            after = window[i + 1 : i + 2]
+            if not (after and after[0].pos_ == "VERB" and kind_of_word(after[0], lex) == KILLED):
+                break
+            continue
         kind = kind_of_word(t, lex)
         if kind is not None:
             rest = window[i + 1 : i + 3]
-            # "40 soldiers were killed and wounded" lumps both: a casualty count, not deaths.
-            if rest and rest[0].lower_ == "and" and any(kind_of_word(r, lex) for r in rest[1:]):
-                return CASUALTIES
+            later = {kind_of_word(r, lex) for r in rest[1:]} - {None}
+            if rest and rest[0].lower_ == "and" and later:
+                # "40 soldiers were killed and wounded" lumps both: a casualty count, not
+                # deaths; "kidnapped and killed" ends in death.
+                return KILLED if later == {KILLED} else CASUALTIES
             return kind
     if any(c.dep_ == "amod" and c.lower_ in lex.death_words for c in noun.children):
         return KILLED  # "shot dead 3 assailants"
@@ -66,6 +74,10 @@ def figure_kind(number: Token, lex: Lexicon) -> str | None:
         if kind is not None:
             return kind
         if t.pos_ in ("VERB", "AUX"):
+            if t.lemma_.lower() in ("code", "cod") and number.head.lower_ == "as":
+                # A coder's note, "(coded as 3)": the figure of the casualty word it follows.
+                before = {kind_of_word(w, lex) for w in doc[number.sent.start : number.i]}
+                return KILLED if KILLED in before else None
             # "the number of people killed has risen to 183", "fatalities coded as 3"
             tallies = (
                 c

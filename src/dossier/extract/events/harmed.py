@@ -47,7 +47,7 @@ def _harmed(word: Token, lex: Lexicon) -> list[Token]:
     noun "dead" qualifies ("shot dead the councilor")."""
     if word.lower_ in lex.death_words:
         if word.dep_ == "amod" and word.head.pos_ in ("NOUN", "PROPN"):
-            return [word.head]
+            return [word.head]  # "shot dead the councilor"
         verb = next((t for t in word.ancestors if t.pos_ == "VERB"), None)
         if verb is None:
             return []
@@ -62,6 +62,10 @@ def _harmed(word: Token, lex: Lexicon) -> list[Token]:
     if not people and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         # "shot and killed the chief": the object hangs on the first verb.
         people = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "dobj")]
+    if not people:
+        # "killed and mutilated a farmer": the object hangs on the last verb.
+        for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+            people += [c for c in conj.children if c.dep_ in ("nsubjpass", "dobj")]
     return people
 
 
@@ -76,7 +80,7 @@ def _one(noun: Token, kind: str, lex: Lexicon) -> Part | None:
         pass
     elif noun.ent_type_ == "PERSON" and noun.pos_ != "PRON":
         first = noun.doc[noun.left_edge.i] if noun.left_edge.ent_type_ == "PERSON" else noun
-    elif noun.tag_ == "NN" and person_word(noun, lex):
+    elif noun.tag_ == "NN" and _harmed_one(noun, kind, lex):
         marks = [
             c
             for c in noun.children
@@ -90,6 +94,15 @@ def _one(noun: Token, kind: str, lex: Lexicon) -> Part | None:
     attackers = noun.lower_ in lex.attacker_nouns or noun.lemma_.lower() in lex.attacker_nouns
     text = noun.doc[first.i : noun.i + 1].text
     return Part(kind, Count(1, 1, text), first, noun, attackers)
+
+
+def _harmed_one(noun: Token, kind: str, lex: Lexicon) -> bool:
+    """Whether a singular noun harmed is a person: one of the person nouns, or, for the killed
+    and the wounded, any noun but a thing or an animal ("killed a boda-boda operator"); what
+    is seized or captured is often a thing, so the abducted must be known people."""
+    if person_word(noun, lex):
+        return True
+    return kind != ABDUCTED and noun.lower_ not in lex.not_people and not noun.ent_type_
 
 
 def person_word(noun: Token, lex: Lexicon) -> bool:
