@@ -13,6 +13,7 @@ UNITS = {
     "a": 1,
     "an": 1,
     "single": 1,
+    "both": 2,
     "two": 2,
     "three": 3,
     "four": 4,
@@ -58,7 +59,7 @@ NUMBER = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
     r"|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|"
     r"five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|a hundred)"
+    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|a hundred|both)"
     r"(?: (?:hundred|thousand|million))?)"
 )
 _MORE = r"more than|over|upwards of|in excess of|above"

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from dossier.extract.events.harmed import person_word, singular_parts
 from dossier.extract.events.parts import (
+    ABDUCTED,
     ATTACKERS_KILLED,
     CASUALTIES,
     COUNT,
@@ -54,6 +55,10 @@ def figure_kind(number: Token, lex: Lexicon) -> str | None:
                 break
             continue
         kind = kind_of_word(t, lex)
+        if kind == ABDUCTED and t.pos_ == "NOUN":
+            # "seven hostages were killed": what befell the hostages is the verb's.
+            verbs = (kind_of_word(w, lex) for w in window[i + 1 :] if w.pos_ == "VERB")
+            kind = next((k for k in verbs if k is not None), kind)
         if kind is not None:
             rest = window[i + 1 : i + 3]
             later = {kind_of_word(r, lex) for r in rest[1:]} - {None}
@@ -126,6 +131,8 @@ def _numbered(sentence: Span, lex: Lexicon) -> tuple[list[Part], list[str]]:
             continue
         if token.like_num is False and not match["vague"] and not token.is_alpha:
             continue
+        if token.lower_ == "both" and noun.tag_ != "NNS":
+            continue  # "both the driver and his son" are counted one by one
         if noun.lower_ in lex.not_people or _of_object(noun).lower_ in lex.not_people:
             continue  # "killed 40 cows"
         if _is_part(token, lex):

@@ -25,7 +25,7 @@ _INTRANSITIVE = ("die", "perish", "succumb")
 def singular_parts(sentence: Span, lex: Lexicon, taken: set[int]) -> list[Part]:
     """The people harmed one by one in the sentence; `taken` are tokens a number already
     counts."""
-    found: dict[int, Part] = {}
+    found: dict[tuple[int, str], Part] = {}
     for token in sentence:
         kind = kind_of_word(token, lex)
         if kind not in (KILLED, WOUNDED, ABDUCTED):
@@ -33,11 +33,11 @@ def singular_parts(sentence: Span, lex: Lexicon, taken: set[int]) -> list[Part]:
         for person in _harmed(token, lex):
             for noun in (person, *person.conjuncts):
                 outside = not sentence.start <= noun.i < sentence.end
-                if noun.i in taken or noun.i in found or outside:
+                if noun.i in taken or (noun.i, kind) in found or outside:
                     continue
                 part = _one(noun, kind, lex)
                 if part is not None:
-                    found[noun.i] = part
+                    found[noun.i, kind] = part
     return list(found.values())
 
 
@@ -78,6 +78,9 @@ def _one(noun: Token, kind: str, lex: Lexicon) -> Part | None:
     first = noun
     if noun.lower_ in _PRONOUNS:
         pass
+    elif noun.tag_ == "NNP" and noun.ent_type_ in ("PERSON", ""):
+        # A name: "Abbas was killed" (a surname alone is often left untagged).
+        first = noun.doc[noun.left_edge.i] if noun.left_edge.tag_ == "NNP" else noun
     elif noun.ent_type_ == "PERSON" and noun.pos_ != "PRON":
         first = noun.doc[noun.left_edge.i] if noun.left_edge.ent_type_ == "PERSON" else noun
     elif noun.tag_ == "NN" and _harmed_one(noun, kind, lex):
