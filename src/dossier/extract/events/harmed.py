@@ -38,7 +38,30 @@ def singular_parts(sentence: Span, lex: Lexicon, taken: set[int]) -> list[Part]:
                 part = _one(noun, kind, lex)
                 if part is not None:
                     found[noun.i, kind] = part
+    if any(p.kind == KILLED for p in found.values()) or _tells_deaths(sentence, lex):
+        for noun in _besides(sentence, lex):
+            if noun.i not in taken:
+                found[noun.i, KILLED] = Part(KILLED, Count(1, 1, noun.text), noun, noun, True)
     return list(found.values())
+
+
+def _tells_deaths(sentence: Span, lex: Lexicon) -> bool:
+    return any(kind_of_word(t, lex) == KILLED for t in sentence)
+
+
+def _besides(sentence: Span, lex: Lexicon) -> list[Token]:
+    """ "In addition to the bomber, three people were killed": the attacker died too."""
+    found = []
+    for token in sentence:
+        if token.lower_ != "addition" or token.head.lower_ != "in":
+            continue
+        for prep in (c for c in token.children if c.lower_ == "to"):
+            found += [
+                c
+                for c in prep.children
+                if c.dep_ == "pobj" and c.tag_ == "NN" and c.lower_ in lex.attacker_nouns
+            ]
+    return found
 
 
 def _harmed(word: Token, lex: Lexicon) -> list[Token]:
