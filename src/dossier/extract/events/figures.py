@@ -108,7 +108,7 @@ def figures(sentence: Span, lex: Lexicon, source: str | None) -> tuple[list[Figu
     parts += singular_parts(sentence, lex, {p.noun.i for p in parts} | {p.first.i for p in parts})
     parts = [p for p in parts if not _over_period(p, lex)]
     evidence = Evidence("", sentence.start_char, sentence_end(sentence), source)
-    return [Figure(kind, count, source, evidence) for kind, count in _tolls(parts)], victims
+    return [Figure(kind, count, source, evidence) for kind, count in _tolls(parts, lex)], victims
 
 
 def _numbered(sentence: Span, lex: Lexicon) -> tuple[list[Part], list[str]]:
@@ -144,6 +144,8 @@ def _numbered(sentence: Span, lex: Lexicon) -> tuple[list[Part], list[str]]:
         kind = figure_kind(token, lex)
         if kind is None:
             continue
+        if kind == ABDUCTED and noun is not token and not person_word(_of_object(noun), lex):
+            continue  # "several documents were seized"
         first = sentence.doc.char_span(
             sentence.start_char + match.start(), sentence.start_char + match.end(), "expand"
         )
@@ -159,6 +161,8 @@ def _counted_noun(number: Token) -> Token:
         word = word.head  # "between 11 and 15 soldiers"
     if word.dep_ == "quantmod":
         word = word.head
+    if word.dep_ == "amod" and not word.like_num and word.head.pos_ == "NOUN":
+        return word.head  # "several documents"
     return word.head if word.dep_ == "nummod" else number
 
 
@@ -214,7 +218,7 @@ def _over_period(part: Part, lex: Lexicon) -> bool:
     return bool(lex.period.search("".join(words)))
 
 
-def _tolls(parts: list[Part]) -> list[tuple[str, Count]]:
+def _tolls(parts: list[Part], lex: Lexicon) -> list[tuple[str, Count]]:
     """The sentence's tolls: parts of one enumeration ("two soldiers and five assailants")
     added up; an enumeration after a toll that covers it is its breakdown, not a rival toll;
     the attackers' own deaths, told apart, are a figure of their own."""
@@ -222,7 +226,9 @@ def _tolls(parts: list[Part]) -> list[tuple[str, Count]]:
     for part in sorted(parts, key=lambda p: p.first.i):
         for group in groups:
             joined = {t.i for p in group for t in (p.noun, *p.noun.conjuncts)}
-            if group[0].kind == part.kind and part.noun.i in joined:
+            # "three fatalities and several injuries" are two figures, not one enumeration.
+            people = kind_of_word(part.noun, lex) is None
+            if group[0].kind == part.kind and part.noun.i in joined and people:
                 group.append(part)
                 break
         else:
