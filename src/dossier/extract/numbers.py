@@ -65,8 +65,9 @@ NUMBER = (
 _MORE = r"more than|over|upwards of|in excess of|above"
 _LEAST = r"at least|a minimum of|no fewer than|not less than|as many as|up to"
 _ABOUT = r"about|around|nearly|almost|approximately|roughly|some|close to|an estimated"
+# Not inside a word: "one" of "drone" or "someone" counts no one.
 COUNT = re.compile(
-    rf"(?:(?P<between>between|from) (?P<low>{NUMBER}) (?:and|to) (?P<high>{NUMBER})"
+    rf"(?<![\w])(?:(?P<between>between|from) (?P<low>{NUMBER}) (?:and|to) (?P<high>{NUMBER})"
     rf"|(?P<mod>{_MORE}|{_LEAST}|{_ABOUT})? ?(?P<n>{NUMBER})"
     rf"|(?P<vague>dozens|scores|hundreds|thousands|several))\b",
     re.I,

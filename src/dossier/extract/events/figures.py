@@ -42,6 +42,8 @@ def figure_kind(number: Token, lex: Lexicon) -> str | None:
     "13 officials were killed"), else the words its phrase hangs on ("killing 3 police")."""
     doc = number.doc
     noun = number.head if number.dep_ == "nummod" else number
+    if noun.dep_ == "nsubj" and _has_object(noun.head):
+        return None  # "30 assailants shot and killed a leader": the doers, not the dead
     if noun.dep_ == "nsubj" and kind_of_word(noun.head, lex) == KILLED:
         return KILLED  # "one soldier injured in the attack later died"
     window = doc[number.i + 1 : min(len(doc), number.i + 9)]
@@ -99,6 +101,11 @@ def figure_kind(number: Token, lex: Lexicon) -> str | None:
         if child.dep_ == "acl" and verb_lemma(child) in lex.killed:
             return KILLED
     return None
+
+
+def _has_object(verb: Token) -> bool:
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    return verb.pos_ == "VERB" and any(c.dep_ == "dobj" for v in verbs for c in v.children)
 
 
 def figures(sentence: Span, lex: Lexicon, source: str | None) -> tuple[list[Figure], list[str]]:
@@ -224,6 +231,8 @@ def _tolls(parts: list[Part], lex: Lexicon) -> list[tuple[str, Count]]:
     the attackers' own deaths, told apart, are a figure of their own."""
     groups: list[list[Part]] = []
     for part in sorted(parts, key=lambda p: p.first.i):
+        if groups and _after_including(groups[-1][-1], part):
+            continue  # "17 people, including workers, and a gold trader"
         for group in groups:
             joined = {t.i for p in group for t in (p.noun, *p.noun.conjuncts)}
             # "three fatalities and several injuries" are two figures, not one enumeration.
@@ -240,10 +249,24 @@ def _tolls(parts: list[Part], lex: Lexicon) -> list[tuple[str, Count]]:
             kind = ATTACKERS_KILLED
         count = _sum(group)
         told = [c for k, c in tolls if k == kind and c.low is not None]
-        if len(group) > 1 and any(count.low is not None and c.low >= count.low for c in told):
-            continue  # "18 killed: 13 civilians and 5 soldiers"
+        breakdown = len(group) > 1 or all(_elliptical(p) for p in group)
+        if breakdown and any(count.low is not None and c.low >= count.low for c in told):
+            continue  # "18 killed: 13 civilians and 5 soldiers", "four dead, two among civilians"
         tolls.append((kind, count))
     return tolls
+
+
+def _after_including(previous: Part, part: Part) -> bool:
+    between = part.first.doc[previous.noun.i : part.first.i]
+    return any(t.lower_ in ("including", "among") for t in between)
+
+
+def _elliptical(part: Part) -> bool:
+    """ "two among civilians", "five from the FPRC": a number that stands for a noun told
+    before it, splitting a toll."""
+    return part.noun is part.first or (
+        part.noun.like_num and any(c.lower_ in ("among", "from") for c in part.noun.children)
+    )
 
 
 def _sum(group: list[Part]) -> Count:

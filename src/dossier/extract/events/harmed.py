@@ -94,7 +94,7 @@ def _harmed(word: Token, lex: Lexicon) -> list[Token]:
 
 def _one(noun: Token, kind: str, lex: Lexicon) -> Part | None:
     """One person, when the noun is a singular person marked as one, a name, or a pronoun."""
-    if any(c.dep_ == "nummod" or c.like_num for c in noun.children):
+    if any(c.dep_ in ("nummod", "quantmod") for c in noun.children):
         return None
     if any(t.lower_ in ("including", "among") for t in noun.ancestors):
         return None  # a part of a toll told beside it
