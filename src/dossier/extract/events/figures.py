@@ -201,6 +201,8 @@ def _is_part(number: Token, lex: Lexicon) -> bool:
     words = [t.lower_ for t in (number, noun, *list(noun.ancestors)[:3])]
     if any(w in ("including", "among", "included") for w in words):
         return True
+    if any(c.lower_ == "among" and c.i < number.i for c in noun.children):
+        return True  # "among them eight attackers"
     after = number.doc[noun.i + 1 : noun.i + 3].text.lower()
     return any(after.startswith(cue) for cue in lex.part_cues if " " in cue)
 
@@ -257,16 +259,18 @@ def _tolls(parts: list[Part], lex: Lexicon) -> list[tuple[str, Count]]:
 
 
 def _after_including(previous: Part, part: Part) -> bool:
+    """Whether the part follows "including" within the phrase of the part before it."""
     between = part.first.doc[previous.noun.i : part.first.i]
+    if any(t.pos_ in ("VERB", "AUX") for t in between):
+        return False
     return any(t.lower_ in ("including", "among") for t in between)
 
 
 def _elliptical(part: Part) -> bool:
     """ "two among civilians", "five from the FPRC": a number that stands for a noun told
     before it, splitting a toll."""
-    return part.noun is part.first or (
-        part.noun.like_num and any(c.lower_ in ("among", "from") for c in part.noun.children)
-    )
+    noun = part.noun
+    return noun.like_num and any(c.lower_ in ("among", "from") for c in noun.children)
 
 
 def _sum(group: list[Part]) -> Count:
