@@ -95,3 +95,47 @@ def test_a_coded_toll_of_zero_is_the_lowest() -> None:
     )
     killed = _killed(text)
     assert killed is not None and killed.low == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        # The doers are not the dead.
+        ("On Monday, 12 gunmen shot and killed a teacher in Kano.", 1),
+        # "one" inside a word counts no one.
+        ("A drone strike hit a compound in Kunar on Monday, killing 4 militants.", 4),
+        # A leader and a number of his men are one toll.
+        ("Troops raided a camp in Bria on Monday. The rebel leader and 9 of his men died.", 10),
+        # Hostages who are killed are dead, not abducted.
+        ("Gunmen seized a bus in Diyala on Monday. Three hostages were killed later.", 3),
+        # The bomber dies with his victims.
+        (
+            "A suicide bomber struck a market in Kabul on Monday. In addition to the bomber, 6 "
+            "people were killed.",
+            7,
+        ),
+        ("Gunmen opened fire on a van in Karachi on Monday. Both officers were killed.", 2),
+        ("Militants ambushed a patrol in Ghor on Monday; 3-5 policemen were killed.", 3),
+    ],
+)
+def test_who_is_counted(text: str, low: int) -> None:
+    killed = _killed(text)
+    assert killed is not None and killed.low == low
+
+
+def test_a_split_after_a_toll_is_its_breakdown() -> None:
+    text = (
+        "Rebels attacked a convoy near Bambari on Monday. Six people died, four among the "
+        "soldiers and two among civilians."
+    )
+    assert _kinds(text) == {("killed", 6)}
+
+
+def test_a_toll_across_several_attacks_is_none_of_them() -> None:
+    text = "A bomb exploded in Basra on Monday. Nine people died across both blasts."
+    assert all(e.killed is None for e in _events(text))
+
+
+def test_the_seized_are_people_only() -> None:
+    text = "Militants attacked a base in Gao on Monday and seized several vehicles."
+    assert all(f.kind != "abducted" for e in _events(text) for f in e.reports)

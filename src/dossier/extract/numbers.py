@@ -1,5 +1,5 @@
 """Numbers and counts as news writes them: "13", "1,400", "eight", "more than 170", "at least five",
-"between 10 and 12", "dozens". A count keeps its uncertainty as a low and a high bound."""
+"between 10 and 12", "7-15", "dozens". A count keeps its uncertainty as a low and a high bound."""
 
 from __future__ import annotations
 
@@ -68,7 +68,8 @@ _ABOUT = r"about|around|nearly|almost|approximately|roughly|some|close to|an est
 # Not inside a word: "one" of "drone" or "someone" counts no one.
 COUNT = re.compile(
     rf"(?<![\w])(?:(?P<between>between|from) (?P<low>{NUMBER}) (?:and|to) (?P<high>{NUMBER})"
-    rf"|(?P<mod>{_MORE}|{_LEAST}|{_ABOUT})? ?(?P<n>{NUMBER})"
+    rf"|(?P<dash>(?:(?:{_LEAST}) )?(?P<dlow>\d{{1,4}}) ?[-\u2013] ?(?P<dhigh>\d{{1,4}}))(?![\d/-])"
+    rf"|(?:(?P<mod>{_MORE}|{_LEAST}|{_ABOUT}) )?(?P<n>{NUMBER})"
     rf"|(?P<vague>dozens|scores|hundreds|thousands|several))\b",
     re.I,
 )
@@ -101,6 +102,9 @@ def count_from(match: re.Match[str]) -> Count | None:
     if match["between"]:
         low, high = parse_number(match["low"]), parse_number(match["high"])
         return Count(low, high, text) if low is not None and high is not None else None
+    if match["dash"]:  # "7-15 policemen"
+        low, high = int(match["dlow"]), int(match["dhigh"])
+        return Count(low, high, text) if low < high else None
     n = parse_number(match["n"])
     if n is None:
         return None

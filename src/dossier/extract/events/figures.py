@@ -127,7 +127,15 @@ def _numbered(sentence: Span, lex: Lexicon) -> tuple[list[Part], list[str]]:
         if count is None:
             continue
         # "between 11 and 15 soldiers": the last number of a range carries its phrase.
-        group = "high" if match["high"] else "n" if match["n"] else "vague"
+        group = (
+            "high"
+            if match["high"]
+            else "dhigh"
+            if match["dash"]
+            else "n"
+            if match["n"]
+            else "vague"
+        )
         start = sentence.start_char + match.start(group)
         span = sentence.doc.char_span(start, start + 1, alignment_mode="expand")
         if span is None:
@@ -168,8 +176,8 @@ def _counted_noun(number: Token) -> Token:
         word = word.head  # "between 11 and 15 soldiers"
     if word.dep_ == "quantmod":
         word = word.head
-    if word.dep_ == "amod" and not word.like_num and word.head.pos_ == "NOUN":
-        return word.head  # "several documents"
+    if word.dep_ in ("amod", "det", "predet") and not word.like_num and word.head.pos_ == "NOUN":
+        return word.head  # "several documents", "both officers"
     return word.head if word.dep_ == "nummod" else number
 
 
