@@ -74,8 +74,8 @@ def _harmed(word: Token, lex: Lexicon) -> list[Token]:
         verb = next((t for t in word.ancestors if t.pos_ == "VERB"), None)
         if verb is None:
             return []
-    elif word.pos_ == "VERB":
-        verb = word
+    elif word.pos_ == "VERB" and word.lower_ != "missing":
+        verb = word  # "missing" is a state, not a deed done to someone named
     else:
         return []
     deps = ("nsubjpass", "dobj")
