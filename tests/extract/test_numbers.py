@@ -28,3 +28,17 @@ def test_parse_number_words() -> None:
     assert parse_number("three hundred") == 300
     assert parse_number("two thousand five hundred") == 2500
     assert parse_number("villages") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [("7-15 policemen", 7, 15), ("at least 5-7 guards", 5, 7), ("both officers", 2, 2)],
+)
+def test_ranges_and_both(text: str, low: int, high: int | None) -> None:
+    count = parse_count(text)
+    assert count is not None and (count.low, count.high) == (low, high)
+
+
+def test_a_number_inside_a_word_is_none() -> None:
+    assert parse_count("a drone strike") is None
+    assert parse_count("someone") is None

@@ -58,6 +58,8 @@ def _event(e: Event) -> dict[str, Any]:
         "wounded_reports": _reports(e, "wounded"),
         "casualties_reports": _reports(e, "casualties"),
         "abducted_reports": _reports(e, "abducted"),
+        # The attackers' own dead, apart from their victims (`killed` counts everyone).
+        "attackers_killed_reports": _reports(e, "attackers_killed"),
         "targets": list(e.targets),
         "victims": list(e.victims),
         "weapon": list(e.weapon),

@@ -1,5 +1,5 @@
 """Numbers and counts as news writes them: "13", "1,400", "eight", "more than 170", "at least five",
-"between 10 and 12", "dozens". A count keeps its uncertainty as a low and a high bound."""
+"between 10 and 12", "7-15", "dozens". A count keeps its uncertainty as a low and a high bound."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ UNITS = {
     "a": 1,
     "an": 1,
     "single": 1,
+    "both": 2,
     "two": 2,
     "three": 3,
     "four": 4,
@@ -58,15 +59,17 @@ NUMBER = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
     r"|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|"
     r"five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|a hundred)"
+    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|a hundred|both)"
     r"(?: (?:hundred|thousand|million))?)"
 )
 _MORE = r"more than|over|upwards of|in excess of|above"
 _LEAST = r"at least|a minimum of|no fewer than|not less than|as many as|up to"
 _ABOUT = r"about|around|nearly|almost|approximately|roughly|some|close to|an estimated"
+# Not inside a word: "one" of "drone" or "someone" counts no one.
 COUNT = re.compile(
-    rf"(?:(?P<between>between|from) (?P<low>{NUMBER}) (?:and|to) (?P<high>{NUMBER})"
-    rf"|(?P<mod>{_MORE}|{_LEAST}|{_ABOUT})? ?(?P<n>{NUMBER})"
+    rf"(?<![\w])(?:(?P<between>between|from) (?P<low>{NUMBER}) (?:and|to) (?P<high>{NUMBER})"
+    rf"|(?P<dash>(?:(?:{_LEAST}) )?(?P<dlow>\d{{1,4}}) ?[-\u2013] ?(?P<dhigh>\d{{1,4}}))(?![\d/-])"
+    rf"|(?:(?P<mod>{_MORE}|{_LEAST}|{_ABOUT}) )?(?P<n>{NUMBER})"
     rf"|(?P<vague>dozens|scores|hundreds|thousands|several))\b",
     re.I,
 )
@@ -99,6 +102,9 @@ def count_from(match: re.Match[str]) -> Count | None:
     if match["between"]:
         low, high = parse_number(match["low"]), parse_number(match["high"])
         return Count(low, high, text) if low is not None and high is not None else None
+    if match["dash"]:  # "7-15 policemen"
+        low, high = int(match["dlow"]), int(match["dhigh"])
+        return Count(low, high, text) if low < high else None
     n = parse_number(match["n"])
     if n is None:
         return None

@@ -29,8 +29,9 @@ EVENT_TYPES = (
 STANCES = ("claimed", "accused", "suspected", "confirmed", "unknown")
 ATTRIBUTIONS = STANCES
 # What a figure counts; "count" is people of a non-attack event (fighters who surrendered),
-# "casualties" the killed and wounded lumped together.
-FIGURE_KINDS = ("killed", "wounded", "abducted", "casualties", "count")
+# "casualties" the killed and wounded lumped together, "attackers_killed" the attackers' own dead
+# (told apart from the victims' toll; the event's `killed` adds them, as GTD and ACLED count).
+FIGURE_KINDS = ("killed", "wounded", "abducted", "casualties", "count", "attackers_killed")
 RELATION_TYPES = (
     "branch_of",
     "founded_from",

@@ -33,6 +33,15 @@ class Lexicon:
     suicidal: frozenset[str]
     suicide_as: dict[str, str]
     tallies: frozenset[str]
+    # Figure words beyond the harm verbs: what makes a harm a death ("shot dead"), who counts as
+    # one person ("a fighter"), who the attackers are, what is not people ("40 cows"), what makes
+    # a figure a part of another ("including"), and a toll over a period ("since 2009").
+    death_words: frozenset[str]
+    person_nouns: frozenset[str]
+    attacker_nouns: frozenset[str]
+    not_people: frozenset[str]
+    part_cues: frozenset[str]
+    period: re.Pattern[str]
     speech: frozenset[str]
     attack_verbs: frozenset[str]
     claiming: frozenset[str]
@@ -60,6 +69,11 @@ _WORD_LISTS = (
     "abducted",
     "count",
     "tallies",
+    "death_words",
+    "person_nouns",
+    "attacker_nouns",
+    "not_people",
+    "part_cues",
     "speech",
     "attack_verbs",
     "claiming",
@@ -86,6 +100,7 @@ def lexicon() -> Lexicon:
         suicide_as={t["type"]: t["suicide_as"] for t in types if "suicide_as" in t},
         reference_point=re.compile(data["reference_point"], re.I),
         unclaimed=_any(data["unclaimed"]),
+        period=re.compile("|".join(data["period"]), re.I),
         anaphoric=re.compile(
             r"\b(?:the|this|that|yesterday's|today's|\w+day's)\s+(?:\w+\s+)?"
             r"(?:" + "|".join(data["anaphoric"]) + r")\b",

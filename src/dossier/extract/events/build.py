@@ -6,8 +6,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from dossier.extract.events.figures import COUNT, KILLED, WOUNDED
 from dossier.extract.events.merge import UNKNOWN, Candidate
+from dossier.extract.events.parts import ATTACKERS_KILLED, COUNT, KILLED, WOUNDED
 from dossier.extract.names import full_name, fullest
 from dossier.model import Count, Event, Evidence, Figure, Place
 from dossier.vocab.events import lexicon
@@ -17,9 +17,25 @@ def _first(reports: list[Figure], kind: str) -> Count | None:
     return next((r.count for r in reports if r.kind == kind), None)
 
 
+def _killed(incident: Candidate) -> Count | None:
+    """Everyone the incident killed, as the danger index counts deaths (and GTD and ACLED code
+    them): the lowest toll a credible source gives (the perpetrator's own claim only when no one
+    else gives a figure, as `analyse.danger` does), plus the attackers' own dead where the text
+    tells them apart ("the bomber was also killed"). Both stay in `reports` as they were told."""
+    killed = [r for r in incident.reports if r.kind == KILLED and r.count.low is not None]
+    credible = [r for r in killed if r.source is None or r.source != incident.perpetrator]
+    victims = min(credible or killed, key=lambda r: r.count.low or 0).count if killed else None
+    attackers = _first(incident.reports, ATTACKERS_KILLED)
+    if attackers is None or victims is None:
+        return victims or attackers
+    low = None if victims.low is None or attackers.low is None else victims.low + attackers.low
+    high = None if victims.high is None or attackers.high is None else victims.high + attackers.high
+    return Count(low, high, victims.text)
+
+
 def event(incident: Candidate, doc: Doc) -> Event:
-    """The event; its place falls back on the country of the text, its figures are the first
-    report of each kind (every report stays in `reports`)."""
+    """The event; its place falls back on the country of the text, its killed is `_killed`, its
+    other figures the first report of each kind (every report stays in `reports`)."""
     lex = lexicon()
     place = incident.place
     if place is not None and place.country is None and incident.country:
@@ -34,7 +50,7 @@ def event(incident: Candidate, doc: Doc) -> Event:
         count, killed, wounded = _first(incident.reports, COUNT), None, None
     else:
         count = None
-        killed, wounded = _first(incident.reports, KILLED), _first(incident.reports, WOUNDED)
+        killed, wounded = _killed(incident), _first(incident.reports, WOUNDED)
     named_victims = dict.fromkeys(
         full_name(doc, v) for v in incident.roles.victims if v not in incident.victims
     )

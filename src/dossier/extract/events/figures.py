@@ -1,30 +1,40 @@
 """Casualty figures: what each number in a sentence counts (killed, wounded, abducted, the
-casualties lumped together, or the people of a surrender), and the one person of "a soldier was
-killed". A figure keeps its source and the sentence that states it."""
+casualties lumped together, the attackers who died, or the people of a surrender), and the one
+person of "a soldier was killed" or "Abbas was killed". A figure keeps its source and the
+sentence that states it.
+
+A sentence's figures are read as parts first and then added up: "four soldiers and two
+civilians were killed" is one toll of six, not two rival tolls of four and two; "including 13
+soldiers" and "13 civilians and 5 soldiers" after "18 killed" are parts of a toll already told;
+a toll over a period ("since 2009", "so far this year") belongs to no one attack.
+"""
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from dossier.extract.events.harmed import person_word, singular_parts
+from dossier.extract.events.parts import (
+    ABDUCTED,
+    ATTACKERS_KILLED,
+    CASUALTIES,
+    COUNT,
+    KILLED,
+    Part,
+    kind_of_word,
+)
 from dossier.extract.events.spans import sentence_end, verb_lemma
 from dossier.extract.numbers import COUNT as NUMBER
 from dossier.extract.numbers import count_from
-from dossier.model import FIGURE_KINDS, Count, Evidence, Figure
+from dossier.model import Count, Evidence, Figure
 from dossier.vocab.events import Lexicon
-from dossier.vocab.roles import role_lexicon
 
-KILLED, WOUNDED, ABDUCTED, CASUALTIES, COUNT = FIGURE_KINDS
 # Entity labels of numbers that count no one: "2 March", "10 percent", "$5 million".
 _NOT_PEOPLE = ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY")
-
-
-def kind_of_word(token: Token, lex: Lexicon) -> str | None:
-    """The figure kind a word names ("killed" for "dead", "count" for "surrendered")."""
-    lemma = verb_lemma(token)
-    for kind, words in ((KILLED, lex.killed), (WOUNDED, lex.wounded), (ABDUCTED, lex.abducted)):
-        if lemma in words or token.lower_ in words:
-            return kind
-    return COUNT if lemma in lex.count else None
+# Dependencies of the clauses a clause governs.
+_CLAUSES = ("advcl", "conj", "ccomp", "xcomp", "acl", "relcl", "parataxis")
+# Nouns of time: "11 years" is a DATE, while "between 11 and 15 personnel" is tagged one wrongly.
+_TIME_NOUNS = frozenset(("year", "years", "month", "months", "week", "weeks", "day", "days"))
 
 
 def figure_kind(number: Token, lex: Lexicon) -> str | None:
@@ -32,19 +42,35 @@ def figure_kind(number: Token, lex: Lexicon) -> str | None:
     "13 officials were killed"), else the words its phrase hangs on ("killing 3 police")."""
     doc = number.doc
     noun = number.head if number.dep_ == "nummod" else number
+    if noun.dep_ == "nsubj" and _has_object(noun.head):
+        return None  # "30 assailants shot and killed a leader": the doers, not the dead
     if noun.dep_ == "nsubj" and kind_of_word(noun.head, lex) == KILLED:
         return KILLED  # "one soldier injured in the attack later died"
     window = doc[number.i + 1 : min(len(doc), number.i + 9)]
     for i, t in enumerate(window):
-        if t.is_punct or t.lower_ in ("and", "or", "but", "while") or t.like_num:
+        if t.is_punct or t.lower_ in ("or", "but", "while") or t.like_num:
             break
+        if t.lower_ == "and":
+            # "1 policeman was shot and killed": a harm verb after the first verb's "and".
+            after = window[i + 1 : i + 2]
+            if not (after and after[0].pos_ == "VERB" and kind_of_word(after[0], lex) == KILLED):
+                break
+            continue
         kind = kind_of_word(t, lex)
+        if kind == ABDUCTED and t.pos_ == "NOUN":
+            # "seven hostages were killed": what befell the hostages is the verb's.
+            verbs = (kind_of_word(w, lex) for w in window[i + 1 :] if w.pos_ == "VERB")
+            kind = next((k for k in verbs if k is not None), kind)
         if kind is not None:
             rest = window[i + 1 : i + 3]
-            # "40 soldiers were killed and wounded" lumps both: a casualty count, not deaths.
-            if rest and rest[0].lower_ == "and" and any(kind_of_word(r, lex) for r in rest[1:]):
-                return CASUALTIES
+            later = {kind_of_word(r, lex) for r in rest[1:]} - {None}
+            if rest and rest[0].lower_ == "and" and later:
+                # "40 soldiers were killed and wounded" lumps both: a casualty count, not
+                # deaths; "kidnapped and killed" ends in death.
+                return KILLED if later == {KILLED} else CASUALTIES
             return kind
+    if any(c.dep_ == "amod" and c.lower_ in lex.death_words for c in noun.children):
+        return KILLED  # "shot dead 3 assailants"
     head = number.head if number.dep_ in ("nummod", "quantmod", "compound", "amod") else number
     if number.dep_ in ("quantmod",) and head.dep_ == "nummod":
         head = head.head
@@ -55,8 +81,16 @@ def figure_kind(number: Token, lex: Lexicon) -> str | None:
         if kind is not None:
             return kind
         if t.pos_ in ("VERB", "AUX"):
-            # "the number of people killed has risen to 183", "the death toll rose to 45"
-            tallies = (c for c in t.children if c.dep_ == "nsubj" and c.lemma_ in lex.tallies)
+            if t.lemma_.lower() in ("code", "cod") and number.head.lower_ == "as":
+                # A coder's note, "(coded as 3)": the figure of the casualty word it follows.
+                before = {kind_of_word(w, lex) for w in doc[number.sent.start : number.i]}
+                return KILLED if KILLED in before else None
+            # "the number of people killed has risen to 183", "fatalities coded as 3"
+            tallies = (
+                c
+                for c in t.children
+                if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lex.tallies
+            )
             for subject in tallies:
                 kinds = {kind_of_word(w, lex) for w in subject.subtree} - {None, COUNT}
                 if len(kinds) == 1:
@@ -69,60 +103,196 @@ def figure_kind(number: Token, lex: Lexicon) -> str | None:
     return None
 
 
+def _has_object(verb: Token) -> bool:
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    return verb.pos_ == "VERB" and any(c.dep_ == "dobj" for v in verbs for c in v.children)
+
+
 def figures(sentence: Span, lex: Lexicon, source: str | None) -> tuple[list[Figure], list[str]]:
     """The figures the sentence states, and the victims it lists as parts of one ("including
     13 US service members")."""
-    reports: list[Figure] = []
-    victims: list[str] = []
-    text = sentence.text
+    parts, victims = _numbered(sentence, lex)
+    parts += singular_parts(sentence, lex, {p.noun.i for p in parts} | {p.first.i for p in parts})
+    parts = [p for p in parts if not _over_period(p, lex)]
     evidence = Evidence("", sentence.start_char, sentence_end(sentence), source)
-    for match in NUMBER.finditer(text):
+    return [Figure(kind, count, source, evidence) for kind, count in _tolls(parts, lex)], victims
+
+
+def _numbered(sentence: Span, lex: Lexicon) -> tuple[list[Part], list[str]]:
+    """The parts counted by numbers and number words, and the victims named as parts."""
+    parts: list[Part] = []
+    victims: list[str] = []
+    for match in NUMBER.finditer(sentence.text):
         count = count_from(match)
         if count is None:
             continue
-        start = sentence.start_char + match.start(
-            "n" if match["n"] else "vague" if match["vague"] else "low"
+        # "between 11 and 15 soldiers": the last number of a range carries its phrase.
+        group = (
+            "high"
+            if match["high"]
+            else "dhigh"
+            if match["dash"]
+            else "n"
+            if match["n"]
+            else "vague"
         )
+        start = sentence.start_char + match.start(group)
         span = sentence.doc.char_span(start, start + 1, alignment_mode="expand")
         if span is None:
             continue
         token = span[0]
-        if token.ent_type_ in _NOT_PEOPLE:
+        noun = _counted_noun(token)
+        if token.ent_type_ in _NOT_PEOPLE and not _people_despite_entity(token, noun, lex):
             continue
         if token.like_num is False and not match["vague"] and not token.is_alpha:
             continue
-        kind = figure_kind(token, lex)
-        if kind is None:
+        if token.lower_ == "both" and noun.tag_ != "NNS":
+            continue  # "both the driver and his son" are counted one by one
+        if noun.lower_ in lex.not_people or _of_object(noun).lower_ in lex.not_people:
+            continue  # "killed 40 cows"
+        if _is_part(token, lex):
             if any(t.lower_ == "including" for t in token.ancestors):
-                noun = token.head
                 victims.append(
                     sentence.doc[token.i : noun.i + 1].text if noun.i > token.i else match.group()
                 )
             continue
-        reports.append(Figure(kind, count, source, evidence))
-    reports += _singular_figures(sentence, lex, evidence, reports)
-    return reports, victims
+        kind = figure_kind(token, lex)
+        if kind is None:
+            continue
+        if kind == ABDUCTED and noun is not token and not person_word(_of_object(noun), lex):
+            continue  # "several documents were seized"
+        first = sentence.doc.char_span(
+            sentence.start_char + match.start(), sentence.start_char + match.end(), "expand"
+        )
+        attackers = _of_object(noun).lower_ in lex.attacker_nouns
+        parts.append(Part(kind, count, first[0] if first else token, noun, attackers))
+    return parts, victims
 
 
-def _singular_figures(
-    sentence: Span, lex: Lexicon, evidence: Evidence, reports: list[Figure]
-) -> list[Figure]:
-    """ "A vigilante was killed", "killed a soldier": one person, counted as one."""
-    people = role_lexicon().victims
-    found: list[Figure] = []
-    for token in sentence:
-        kind = kind_of_word(token, lex)
-        if kind not in (KILLED, WOUNDED, ABDUCTED) or token.pos_ != "VERB":
-            continue
-        if any(r.kind == kind for r in reports):
-            continue
-        for child in token.children:
-            if child.dep_ not in ("nsubjpass", "dobj") or child.tag_ != "NN":
-                continue
-            article = [
-                c for c in child.children if c.dep_ == "det" and c.lower_ in ("a", "an", "one")
-            ]
-            if article and child.lower_ in people:
-                text = sentence.doc[article[0].i : child.i + 1].text
-                found.append(Figure(kind, Count(1, 1, text), evidence.source, evidence))
-    return found
+def _counted_noun(number: Token) -> Token:
+    """The noun a number counts ("five soldiers"), or the number where it stands alone."""
+    word = number
+    if word.dep_ == "conj" and word.head.like_num:
+        word = word.head  # "between 11 and 15 soldiers"
+    if word.dep_ == "quantmod":
+        word = word.head
+    if word.dep_ in ("amod", "det", "predet") and not word.like_num and word.head.pos_ == "NOUN":
+        return word.head  # "several documents", "both officers"
+    return word.head if word.dep_ == "nummod" else number
+
+
+def _of_object(noun: Token) -> Token:
+    """ "20 of the assailants": the people a number counts out of."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return noun
+
+
+def _people_despite_entity(number: Token, noun: Token, lex: Lexicon) -> bool:
+    """The tagger reads "between 11 and 15 personnel" as a date and "3 assailants" as a
+    quantity: a number counting people (or, for a date, any noun that is not a time) is people
+    all the same."""
+    if noun is number:
+        return False
+    if person_word(noun, lex) or noun.lower_ in lex.attacker_nouns:
+        return True
+    dated = number.ent_type_ in ("DATE", "TIME")
+    return dated and noun.pos_ == "NOUN" and noun.lower_ not in _TIME_NOUNS
+
+
+def _is_part(number: Token, lex: Lexicon) -> bool:
+    """ "including 13 soldiers", "two of whom were children": a part of a toll told beside it."""
+    noun = _counted_noun(number)
+    words = [t.lower_ for t in (number, noun, *list(noun.ancestors)[:3])]
+    if any(w in ("including", "among", "included") for w in words):
+        return True
+    if any(c.lower_ == "among" and c.i < number.i for c in noun.children):
+        return True  # "among them eight attackers"
+    after = number.doc[noun.i + 1 : noun.i + 3].text.lower()
+    return any(after.startswith(cue) for cue in lex.part_cues if " " in cue)
+
+
+def _over_period(part: Part, lex: Lexicon) -> bool:
+    """A toll of a campaign or a conflict, not of one attack: "more than 30,000 people killed
+    since 2009", "bringing to ten the number of its members killed"."""
+    clause = part.noun
+    for t in part.noun.ancestors:
+        clause = t
+        if t.pos_ in ("VERB", "AUX"):
+            break
+    # The clause without the clauses it governs: "five were killed, bringing to ten the
+    # number ..." is one attack's five and a campaign's ten.
+    inner = {
+        t.i
+        for c in clause.children
+        if c.dep_ in _CLAUSES and part.noun not in c.subtree
+        for t in c.subtree
+    }
+    words = [t.text_with_ws for t in clause.subtree if t.i not in inner]
+    return bool(lex.period.search("".join(words)))
+
+
+def _tolls(parts: list[Part], lex: Lexicon) -> list[tuple[str, Count]]:
+    """The sentence's tolls: parts of one enumeration ("two soldiers and five assailants")
+    added up; an enumeration after a toll that covers it is its breakdown, not a rival toll;
+    the attackers' own deaths, told apart, are a figure of their own."""
+    groups: list[list[Part]] = []
+    for part in sorted(parts, key=lambda p: p.first.i):
+        if groups and _after_including(groups[-1][-1], part):
+            continue  # "17 people, including workers, and a gold trader"
+        for group in groups:
+            joined = {t.i for p in group for t in (p.noun, *p.noun.conjuncts)}
+            # "three fatalities and several injuries" are two figures, not one enumeration.
+            people = kind_of_word(part.noun, lex) is None
+            if group[0].kind == part.kind and part.noun.i in joined and people:
+                group.append(part)
+                break
+        else:
+            groups.append([part])
+    tolls: list[tuple[str, Count]] = []
+    for group in groups:
+        kind = group[0].kind
+        if kind == KILLED and all(p.attackers for p in group):
+            kind = ATTACKERS_KILLED
+        count = _sum(group)
+        told = [c for k, c in tolls if k == kind and c.low is not None]
+        breakdown = len(group) > 1 or all(_elliptical(p) for p in group)
+        if breakdown and any(count.low is not None and c.low >= count.low for c in told):
+            continue  # "18 killed: 13 civilians and 5 soldiers", "four dead, two among civilians"
+        tolls.append((kind, count))
+    return tolls
+
+
+def _after_including(previous: Part, part: Part) -> bool:
+    """Whether the part follows "including" within the phrase of the part before it."""
+    between = part.first.doc[previous.noun.i : part.first.i]
+    if any(t.pos_ in ("VERB", "AUX") for t in between):
+        return False
+    return any(t.lower_ in ("including", "among") for t in between)
+
+
+def _elliptical(part: Part) -> bool:
+    """ "two among civilians", "five from the FPRC": a number that stands for a noun told
+    before it, splitting a toll."""
+    noun = part.noun
+    return noun.like_num and any(c.lower_ in ("among", "from") for c in noun.children)
+
+
+def _sum(group: list[Part]) -> Count:
+    """The toll of an enumeration: its parts added up, unless its first part is the total of
+    the rest ("18 people, 12 traders and 6 buyers")."""
+    rest = [p.count.low for p in group[1:]]
+    total = len(group) > 2 and None not in rest and group[0].count.low == sum(rest)  # type: ignore[arg-type]
+    if len(group) == 1 or total:
+        return group[0].count
+    lows = [p.count.low for p in group]
+    highs = [p.count.high for p in group]
+    low = sum(lows) if None not in lows else None
+    high = sum(h for h in highs if h is not None) if None not in highs else None
+    doc = group[0].first.doc
+    start = min(p.first.i for p in group)
+    end = max(max(p.noun.i, p.first.i) for p in group) + 1
+    return Count(low, high, doc[start:end].text)

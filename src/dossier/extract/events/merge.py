@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dossier.extract.events.figures import COUNT
+from dossier.extract.events.parts import COUNT
 from dossier.extract.roles import Roles
 from dossier.model import STANCES, Claimant, DateValue, Figure, Place
 from dossier.vocab.events import lexicon

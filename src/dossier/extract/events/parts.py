@@ -1,0 +1,36 @@
+"""What a sentence's harm words count, shared by the number figures (`figures`) and the one
+person named or marked by an article (`harmed`): the figure kinds and the `Part` both build."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from dossier.extract.events.spans import verb_lemma
+from dossier.model import FIGURE_KINDS, Count
+from dossier.vocab.events import Lexicon
+
+KILLED, WOUNDED, ABDUCTED, CASUALTIES, COUNT, ATTACKERS_KILLED = FIGURE_KINDS
+
+
+@dataclass(frozen=True)
+class Part:
+    """People counted by one phrase of a sentence: `first` is the number or article word,
+    `noun` the head of what it counts (the number itself where it stands alone); `attackers`
+    when they are the attackers themselves."""
+
+    kind: str
+    count: Count
+    first: Token
+    noun: Token
+    attackers: bool = False
+
+
+def kind_of_word(token: Token, lex: Lexicon) -> str | None:
+    """The figure kind a word names ("killed" for "dead", "count" for "surrendered")."""
+    lemma = verb_lemma(token)
+    for kind, words in ((KILLED, lex.killed), (WOUNDED, lex.wounded), (ABDUCTED, lex.abducted)):
+        if lemma in words or token.lower_ in words:
+            return kind
+    return COUNT if lemma in lex.count else None
