@@ -11,62 +11,22 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from functools import cache
-from importlib.resources import files
 
-import yaml
 from spacy.tokens import Doc
 
 from dossier.extract.state import DocState, doc_text
 from dossier.vocab.fold import fold, name_key
+from dossier.vocab.place_words import LONGER as _LONGER
+from dossier.vocab.place_words import place_words
 from dossier.vocab.places import Gazetteer
-from dossier.vocab.roles import role_lexicon
 from dossier.vocab.victims import victim_cues
 
-# A capitalised name closed by a lower-case kind word, with an optional bracketed other name:
-# "Andar (Shalgar) district", "Narang Wa Badil districts", "the Gerdani area".
-_WORD = r"[A-Z][\w'.-]*"
-_LINK = r"(?:wa|e|i|ye|al|el|ul|ur|ash|as|ad|az|an|bin|de|del|do|dos|das|da|du|di|des|la|le)"
-# Before a region's name, a word that makes it the end of a longer name ("Zamboanga del Norte").
-_LONGER = re.compile(rf"(?:{_WORD}|{_LINK})\s+$")
-_BRACKET = r"(?:\s*\([^()]{1,40}\))?"
 # Between a place and the place that holds it: "X district, Y", "X (Z) district of Y", "X in Y".
 _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?[A-Z]|and\s)")
 # "X (Y, Z)" is the same: the town, then its district and region in brackets.
 _INSIDE = re.compile(
     r"\s*(?:\([^()]{1,40}\)\s*)?(?:,|\s(?:of|in))\s*(?:the\s+)?|\s*\(\s*", re.IGNORECASE
 )
-
-
-@dataclass(frozen=True)
-class _Words:
-    kind_name: re.Pattern[str]
-    # A kind word right after a name the NER found: "Tambalang town".
-    kind_after: re.Pattern[str]
-    # Words after which a name is a person's: "spokesman Mujahid", "Governor Zulum".
-    person_before: re.Pattern[str]
-    # Words after which a name is a person's too: "Mujahid said".
-    person_after: re.Pattern[str]
-    not_names: frozenset[str]
-
-
-@cache
-def _words() -> _Words:
-    data = yaml.safe_load(files("dossier.data").joinpath("countries.yaml").read_text("utf-8"))
-    kinds = "|".join(k.replace(" ", r"[\s-]") for k in data["small_place_kinds"])
-    titles = sorted(set(role_lexicon().titles) | set(data["person_words"]), key=len, reverse=True)
-    return _Words(
-        kind_name=re.compile(
-            rf"(?<![\w-])({_WORD}(?:\s+(?:{_WORD}|{_LINK}(?=\s+[A-Z]))){{0,3}}){_BRACKET}"
-            rf"\s+(?:{kinds})s?(?![\w-])"
-        ),
-        kind_after=re.compile(rf"{_BRACKET}\s+(?:{kinds})s?(?![\w-])"),
-        person_before=re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in titles) + r")\.?\s+$", re.IGNORECASE
-        ),
-        person_after=re.compile(r"^\s+(?:" + "|".join(data["speech_after"]) + r")\b"),
-        not_names=frozenset(name_key(w) for w in data["not_name_starts"]),
-    )
 
 
 @dataclass
@@ -86,7 +46,7 @@ class Named:
 def is_person(doc: Doc, start: int, end: int, found: DocState) -> bool:
     """ "spokesman Mujahid", "Mujahid said", or the surname of a person the text names."""
     text = doc_text(doc)
-    words = _words()
+    words = place_words()
     if words.person_before.search(text[max(0, start - 30) : start]):
         return True
     if words.person_after.match(text[end : end + 12]):
@@ -113,7 +73,7 @@ def claimed(found: DocState, start: int, end: int) -> bool:
 
 def _kind_names(doc: Doc, found: DocState, places: Gazetteer) -> list[Named]:
     text = fold(doc_text(doc))
-    words = _words()
+    words = place_words()
     named = []
     for match in words.kind_name.finditer(text):
         start, end = match.span(1)
@@ -176,7 +136,7 @@ def place_names(
         if country is not None:
             start, end = country
         else:
-            kind = _words().kind_after.match(text, end)
+            kind = place_words().kind_after.match(text, end)
             end = kind.end() if kind else end
         if any(k.start <= start and end <= k.end for k in kind_named):
             continue

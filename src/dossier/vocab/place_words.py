@@ -1,0 +1,55 @@
+"""The words that tell a place name in a report (data/countries.yaml): the kind words that close
+a name the NER missed ("Chimtal district", "Dema village"), the words before or after a name
+that make it a person's ("spokesman Mujahid", "Mujahid said"), and the words no place name
+starts with."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+import yaml
+
+from dossier.vocab.fold import name_key
+from dossier.vocab.roles import role_lexicon
+
+# A capitalised name closed by a lower-case kind word, with an optional bracketed other name:
+# "Andar (Shalgar) district", "Narang Wa Badil districts", "the Gerdani area".
+_WORD = r"[A-Z][\w'.-]*"
+_LINK = r"(?:wa|e|i|ye|al|el|ul|ur|ash|as|ad|az|an|bin|de|del|do|dos|das|da|du|di|des|la|le)"
+# Before a region's name, a word that makes it the end of a longer name ("Zamboanga del Norte").
+LONGER = re.compile(rf"(?:{_WORD}|{_LINK})\s+$")
+_BRACKET = r"(?:\s*\([^()]{1,40}\))?"
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    kind_name: re.Pattern[str]
+    # A kind word right after a name the NER found: "Tambalang town".
+    kind_after: re.Pattern[str]
+    # Words after which a name is a person's: "spokesman Mujahid", "Governor Zulum".
+    person_before: re.Pattern[str]
+    # Words after which a name is a person's too: "Mujahid said".
+    person_after: re.Pattern[str]
+    not_names: frozenset[str]
+
+
+@cache
+def place_words() -> PlaceWords:
+    data = yaml.safe_load(files("dossier.data").joinpath("countries.yaml").read_text("utf-8"))
+    kinds = "|".join(k.replace(" ", r"[\s-]") for k in data["small_place_kinds"])
+    titles = sorted(set(role_lexicon().titles) | set(data["person_words"]), key=len, reverse=True)
+    return PlaceWords(
+        kind_name=re.compile(
+            rf"(?<![\w-])({_WORD}(?:\s+(?:{_WORD}|{_LINK}(?=\s+[A-Z]))){{0,3}}){_BRACKET}"
+            rf"\s+(?:{kinds})s?(?![\w-])"
+        ),
+        kind_after=re.compile(rf"{_BRACKET}\s+(?:{kinds})s?(?![\w-])"),
+        person_before=re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in titles) + r")\.?\s+$", re.IGNORECASE
+        ),
+        person_after=re.compile(r"^\s+(?:" + "|".join(data["speech_after"]) + r")\b"),
+        not_names=frozenset(name_key(w) for w in data["not_name_starts"]),
+    )
