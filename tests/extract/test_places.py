@@ -107,3 +107,18 @@ def test_where_the_attackers_came_from_is_not_where_they_struck() -> None:
     facts = extract(Document("t", text, "h", "t.txt", published=dt.date(2021, 5, 3)))
     assert [e.place.country for e in facts.events if e.place] == ["India"]
     assert facts.events[0].killed is not None and facts.events[0].killed.low == 1
+
+
+def test_a_town_named_after_a_word_of_place_is_found_where_the_ner_misses_it() -> None:
+    """The NER takes some Lusophone and Arabic town names for people, or misses them; after
+    "in" or "near" the gazetteer decides."""
+    place = _event_place(
+        "Insurgents in Mozambique stormed police posts in Mocímboa da Praia on Monday, "
+        "killing six officers."
+    )
+    assert (place.name, place.country) == ("Mocímboa da Praia", "Mozambique")
+
+
+def test_a_month_or_a_person_after_in_is_no_place() -> None:
+    names = [p.name for p in _places("In March, officials met in Geneva with Ahmed Shah.")]
+    assert "March" not in names and "Ahmed Shah" not in names

@@ -29,6 +29,49 @@ _INSIDE = re.compile(
 )
 
 
+# A capitalised name right after a word of place: "in Mocímboa da Praia", "near Kismayo". The NER
+# misses such names or takes them for people; the gazetteer decides.
+_LOCATED = re.compile(
+    r"\b(?:in|near|outside|around|into|at)\s+"
+    r"([A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|(?:al|el|ad|as|de|del|do|dos|da|das|du|di|la|le)"
+    r"(?=\s+[A-Z]))){0,3})"
+)
+# A town at least this large is meant where the text puts a name it knows after "in".
+_TOWN = 15_000
+
+
+def _meant(places: Gazetteer, name: str, countries: set[str]) -> bool:
+    """Whether a name after a word of place is a place the gazetteer knows below country level,
+    large enough, or in a country the text names, to be what the text means."""
+    return any(
+        c.kind != "country" and (c.population >= _TOWN or c.country in countries)
+        for c in places.lookup(name)
+    )
+
+
+def _located_names(doc: Doc, found: DocState, places: Gazetteer) -> list[Named]:
+    text = fold(doc_text(doc))
+    countries = {
+        places.country_of_word[name_key(m.group())] for m in places.country_words.finditer(text)
+    }
+    dated = [(s, e) for s, e, _ in found.dates]
+    named = []
+    for match in _LOCATED.finditer(text):
+        start, end = match.span(1)
+        name = match.group(1)
+        if name.endswith("'s"):
+            end, name = end - 2, name[:-2]
+        first = name.split()[0]
+        if name_key(first) in place_words().not_names or name_key(name) in places.country_of_word:
+            continue
+        if any(s < end and start < e for s, e in dated) or claimed(found, start, end):
+            continue
+        if is_person(doc, start, end, found) or not _meant(places, name, countries):
+            continue
+        named.append(Named(start, end, doc_text(doc)[start:end], "located"))
+    return named
+
+
 @dataclass
 class Named:
     """A place name in the text; `inside` is the index of the name the text puts it in."""
@@ -144,6 +187,9 @@ def place_names(
             named.append(Named(start, end, text[start:end], ent.label_))
     taken = [(n.start, n.end) for n in named]
     named += [k for k in kind_named if not any(s < k.end and k.start < e for s, e in taken)]
+    taken = [(n.start, n.end) for n in named]
+    located = _located_names(doc, found, words)
+    named += [n for n in located if not any(s < n.end and n.start < e for s, e in taken)]
     taken = [(n.start, n.end) for n in named]
     for match in words.region_words.finditer(folded):
         start, end = match.span()
