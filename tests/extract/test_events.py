@@ -159,3 +159,18 @@ def test_a_group_named_as_what_was_attacked_is_not_the_perpetrator() -> None:
     )
     assert facts.events, "the raid is an event"
     assert all(e.perpetrator != "Islamic State West Africa Province" for e in facts.events)
+
+
+def test_the_words_conflict_reports_use_for_violence_are_events() -> None:
+    """Landmines, gunfights, artillery shells, beatings and shootings that only wound are the
+    daily matter of conflict monitoring; each is an event of its kind."""
+    cases = {
+        "A truck hit a landmine near Gao on Sunday, killing two drivers.": "bombing",
+        "A gunfight between two armed factions left three dead in Bria on Monday.": "clash",
+        "Soldiers fired artillery shells at a village in Sagaing on Friday.": "shelling",
+        "Militiamen beat 4 farmers in Bossangoa on Tuesday.": "attack",
+        "Border guards shot and injured a trader near Benapole on Thursday.": "attack",
+    }
+    for text, kind in cases.items():
+        events = extract(_doc(text)).events
+        assert [e.type for e in events] == [kind], (text, events)
