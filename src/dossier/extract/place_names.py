@@ -29,7 +29,7 @@ _INSIDE = re.compile(
 )
 
 
-# A capitalised name right after a word of place: "in Mocímboa da Praia", "near Kismayo". The NER
+# A capitalised name right after a word of place: "in Montepuez", "near Kismayo". The NER
 # misses such names or takes them for people; the gazetteer decides.
 _LOCATED = re.compile(
     r"\b(?:in|near|outside|around|into|at)\s+"
@@ -121,7 +121,7 @@ def _kind_names(doc: Doc, found: DocState, places: Gazetteer) -> list[Named]:
     for match in words.kind_name.finditer(text):
         start, end = match.span(1)
         name = match.group(1)
-        # "Syria's Raqqa governorate": the country is said before the name.
+        # "Syria's Idlib governorate": the country is said before the name.
         owner = name.rfind("'s ")
         if owner >= 0 and name_key(name[:owner]) in places.country_of_word:
             start += owner + 3
@@ -147,7 +147,7 @@ def _kind_names(doc: Doc, found: DocState, places: Gazetteer) -> list[Named]:
 
 def _people(doc: Doc, start: int, end: int) -> bool:
     """Whether the NER reads the whole name as a people or a faith ("a Muslim province"); it
-    also reads some towns and villages so ("the Pampore town", "Pasani village"), so only a
+    also reads some towns and villages so ("the Sopore town", "Dandi village"), so only a
     division's name the gazetteer lacks is taken for a people."""
     return any(e.label_ == "NORP" and e.start_char <= start and end <= e.end_char for e in doc.ents)
 

@@ -9,7 +9,7 @@ and which holds which. A name shared by places in several countries is resolved,
 - by population.
 A small place whose only candidates lie in countries the text never names, while the text is
 firmly elsewhere, is a village of that elsewhere the gazetteer lacks, not a foreign capital.
-A place the gazetteer does not know ("Pemu") keeps its name, and the country of the place that
+A place the gazetteer does not know ("Dalwa") keeps its name, and the country of the place that
 holds it if any (else the events take the country of its sentence, or of the article).
 """
 
@@ -83,7 +83,7 @@ def _resolve(
     text = name.text.strip()
     small = kind_word(text) or kind_word(text.rstrip("s"))
     if small in places.division_words:
-        # "Raqqa governorate": the division, named after its seat where the gazetteer lacks it.
+        # "Idlib governorate": the division, named after its seat where the gazetteer lacks it.
         divisions = tuple(c for c in candidates if c.kind == "region")
         candidates = divisions or tuple(replace(c, kind="region") for c in candidates)
     # "X district, Y", "X, Y province", "X (Y, Z)", "X, Country" hold X in Y; "Amman, Tunis and

@@ -107,13 +107,13 @@ class Gazetteer:
     # found in the text even where the NER missed them.
     region_words: re.Pattern[str]
     country_names: dict[str, str]  # ISO code -> name
-    # Kind words of a division ("governorate"): "Raqqa governorate" is no town.
+    # Kind words of a division ("governorate"): "Idlib governorate" is no town.
     division_words: frozenset[str]
 
     def lookup(self, text: str) -> tuple[Candidate, ...]:
         """Candidates for a place name; a country name means the country ("Niger" is not Niger
         State, "south Lebanon" not a town of that name abroad). The most populous first."""
-        # "the Chibok villages": a plural kind word goes too.
+        # "the Gwoza villages": a plural kind word goes too.
         plural = text[:-1] if text.endswith("s") and kind_word(text[:-1]) else text
         keys = [k for k in dict.fromkeys((name_key(text), bare_key(plural))) if k]
         keys = [k for k in keys if k not in self.not_places]

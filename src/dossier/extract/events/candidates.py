@@ -129,7 +129,7 @@ def candidate(
         for s, _e, p in found.places
         if inside(sentence, s) and not lex.reference_point.search(text_all[max(0, s - 40) : s])
     ]
-    # "near Tabqa, also in the Raqqa governorate": a town the attack was near tells more than
+    # "near Manbij, also in the Aleppo governorate": a town the attack was near tells more than
     # the division it was in.
     vicinity = [p for s, _e, p in found.places if inside(sentence, s) and _near(text_all, s)]
     finest = min((PLACE_RANK[p.kind] for p in at), default=9)
