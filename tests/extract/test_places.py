@@ -113,8 +113,7 @@ def test_a_town_named_after_a_word_of_place_is_found_where_the_ner_misses_it() -
     """The NER takes some Lusophone and Arabic town names for people, or misses them; after
     "in" or "near" the gazetteer decides."""
     place = _event_place(
-        "Insurgents in Mozambique stormed police posts in Mueda on Monday, "
-        "killing six officers."
+        "Insurgents in Mozambique stormed police posts in Mueda on Monday, killing six officers."
     )
     assert (place.name, place.country) == ("Mueda", "Mozambique")
 
