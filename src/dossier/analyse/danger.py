@@ -18,6 +18,7 @@ from dossier.analyse.incidents import incidents_of
 from dossier.errors import EmptyStore
 from dossier.model import Counted, DangerIndex, Incident, Ranked, Ranking, Year
 from dossier.store import Store
+from dossier.tolls import lowest_credible
 from dossier.vocab.events import lexicon
 
 WEIGHTS = (0.52, 0.26, 0.13, 0.06, 0.03)
@@ -41,30 +42,23 @@ def gti_score(weighted_total: float) -> float:
     return round(min(CAP, math.log(weighted_total + 1, BASE)), 3)
 
 
-def lowest_credible(figures: list[tuple[str | None, int]], group: str) -> tuple[int, bool]:
-    """(the figure counted, whether sources disagree) from (source, low bound) pairs: the
-    lowest figure, leaving out the group's own claims when anyone else gives one."""
-    if not figures:
-        return 0, False
-    others = [low for source, low in figures if source != group] or [low for _, low in figures]
-    return min(others), len({low for _, low in figures}) > 1
+def _toll(incident: Incident, kind: str) -> tuple[int, bool]:
+    """(the figure counted, whether sources disagree) of one kind, over every report's figures,
+    the same figure twice included: two reports that agree are two sources, not a dispute."""
+    figures = [f for report in incident.reports for f in report.figures if f.kind == kind]
+    lowest = lowest_credible(figures, incident.perpetrator)
+    lows = {f.count.low for f in figures if f.count.low is not None}
+    counted = lowest.count.low if lowest is not None else None
+    return counted or 0, len(lows) > 1
 
 
 def count_incident(incident: Incident) -> Counted | None:
     """The incident as the index counts it, or None when it cannot be (no date, not an attack)."""
     if not incident.date or incident.type in lexicon().non_attacks:
         return None
-    group = incident.perpetrator or ""
-    figures: dict[str, list[tuple[str | None, int]]] = {}
-    # Every report's figures, the same figure twice included: two reports that agree are two
-    # sources, not a dispute.
-    for report in incident.reports:
-        for figure in report.figures:
-            if figure.count.low is not None:
-                figures.setdefault(figure.kind, []).append((figure.source, figure.count.low))
-    deaths, disputed = lowest_credible(figures.get("killed", []), group)
-    injured, _ = lowest_credible(figures.get("wounded", []), group)
-    hostages, _ = lowest_credible(figures.get("abducted", []), group)
+    deaths, disputed = _toll(incident, "killed")
+    injured, _ = _toll(incident, "wounded")
+    hostages, _ = _toll(incident, "abducted")
     return Counted(
         incident=incident.id,
         year=int(incident.date[:4]),

@@ -14,6 +14,7 @@ from dossier.errors import NotFound
 from dossier.model import AliasUse, Evidence, Incident, Line, Profile, Quote, Section
 from dossier.store import Store
 from dossier.vocab.fold import name_key
+from dossier.vocab.relations import relation_cues
 from dossier.vocab.topics import IDENTITY, OTHER, topics
 
 SECTION_LIMIT = 8
@@ -46,7 +47,6 @@ RELATION_WORDS = {
     "affiliated_with": "is affiliated with",
     "backed_by": "is backed by",
 }
-SYMMETRIC = {"rival_of", "allied_with", "linked_to"}
 STANCE_WORDS = {
     "claimed": "claimed by {by}",
     "accused": "blamed on it by {by}",
@@ -59,9 +59,10 @@ STANCE_WORDS = {
 def _relation_lines(store: Store, name: str) -> list[Line]:
     """One line per relation, cited by every sentence that states it."""
     merged: dict[tuple[str, str, str, str | None], list[Evidence]] = {}
+    symmetric = relation_cues().symmetric
     for r in store.relations_of(name):
         subject, obj = r.subject, r.object
-        if r.type in SYMMETRIC and obj == name:  # "A is a rival of B" and "B ... of A" are one
+        if r.type in symmetric and obj == name:  # "A is a rival of B" and "B ... of A" are one
             subject, obj = obj, subject
         key = (subject, r.type, obj, r.evidence.source)
         merged.setdefault(key, []).append(r.evidence)

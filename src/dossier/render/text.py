@@ -32,7 +32,7 @@ def quote(text: str) -> str:
 def ingested(
     documents: int, duplicates: int, refused: int, counts: dict[str, int], url: str
 ) -> str:
-    return (
+    return escape(
         f"ingested {documents} documents, skipped {duplicates} duplicates, "
         f"refused {refused}; the store holds {counts['documents']} documents and "
         f"{counts['actors']} actors ({url})"

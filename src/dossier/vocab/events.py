@@ -10,6 +10,8 @@ from importlib.resources import files
 
 import yaml
 
+from dossier.vocab.roles import role_lexicon
+
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -38,6 +40,9 @@ class Lexicon:
     # a figure a part of another ("including"), and a toll over a period ("since 2009").
     death_words: frozenset[str]
     person_nouns: frozenset[str]
+    # Every noun of people: the person nouns and the roles lexicon's victim nouns, joined once
+    # here rather than on every number a sentence holds.
+    people: frozenset[str]
     attacker_nouns: frozenset[str]
     not_people: frozenset[str]
     part_cues: frozenset[str]
@@ -106,5 +111,6 @@ def lexicon() -> Lexicon:
             r"(?:" + "|".join(data["anaphoric"]) + r")\b",
             re.I,
         ),
+        people=frozenset(data["person_nouns"]) | role_lexicon().victims,
         **{name: frozenset(data[name]) for name in _WORD_LISTS},
     )

@@ -7,9 +7,10 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from dossier.extract.events.merge import UNKNOWN, Candidate
-from dossier.extract.events.parts import ATTACKERS_KILLED, COUNT, KILLED, WOUNDED
+from dossier.extract.events.parts import ATTACKERS_KILLED, COUNT, KILLED, WOUNDED, added
 from dossier.extract.names import full_name, fullest
 from dossier.model import Count, Event, Evidence, Figure, Place
+from dossier.tolls import lowest_credible
 from dossier.vocab.events import lexicon
 
 
@@ -19,18 +20,17 @@ def _first(reports: list[Figure], kind: str) -> Count | None:
 
 def _killed(incident: Candidate) -> Count | None:
     """Everyone the incident killed, as the danger index counts deaths (and GTD and ACLED code
-    them): the lowest toll a credible source gives (the perpetrator's own claim only when no one
-    else gives a figure, as `analyse.danger` does), plus the attackers' own dead where the text
-    tells them apart ("the bomber was also killed"). Both stay in `reports` as they were told."""
-    killed = [r for r in incident.reports if r.kind == KILLED and r.count.low is not None]
-    credible = [r for r in killed if r.source is None or r.source != incident.perpetrator]
-    victims = min(credible or killed, key=lambda r: r.count.low or 0).count if killed else None
+    them): the lowest toll a credible source gives (`tolls.lowest_credible`, the rule the index
+    counts by), plus the attackers' own dead where the text tells them apart ("the bomber was
+    also killed"). Both stay in `reports` as they were told."""
+    lowest = lowest_credible(
+        (r for r in incident.reports if r.kind == KILLED), incident.perpetrator
+    )
+    victims = lowest.count if lowest is not None else None
     attackers = _first(incident.reports, ATTACKERS_KILLED)
     if attackers is None or victims is None:
         return victims or attackers
-    low = None if victims.low is None or attackers.low is None else victims.low + attackers.low
-    high = None if victims.high is None or attackers.high is None else victims.high + attackers.high
-    return Count(low, high, victims.text)
+    return added([victims, attackers], victims.text)
 
 
 def event(incident: Candidate, doc: Doc) -> Event:

@@ -18,6 +18,7 @@ from dossier.extract.events.merge import (
     Candidate,
 )
 from dossier.extract.events.perpetrators import (
+    as_named,
     claiming,
     mention_roles,
     perpetrator,
@@ -65,7 +66,8 @@ def follow_up(
     reports, victims = figures(sentence, lex, source)
     reports = [r for r in reports if r.count.text.lower() not in VAGUE]
     roles = roles_of(sentence, _group_tokens(sentence, groups))
-    claims = claimants(sentence, groups, lex, source)
+    claiming_mentions = claiming(sentence, groups, lex)
+    claims = _claimants(sentence, claiming_mentions, source)
     if not (reports or roles or claims):
         return None
     follow = Candidate(incident.type, sentence.start_char, sentence.end_char)
@@ -74,27 +76,18 @@ def follow_up(
         # A claim told late in the text still names who says they did it.
         follow.claimants = claims
         follow.perpetrator = claims[0].name
-        follow.perpetrator_text = _surface(sentence, groups, claims[0].name)
+        named = as_named(claiming_mentions[0], groups)
+        follow.perpetrator_text = doc_text(sentence.doc)[named.start : named.end]
         follow.attribution = CLAIMED
     return follow
 
 
-def claimants(
-    sentence: Span, groups: list[Found], lex: Lexicon, source: str | None
+def _claimants(
+    sentence: Span, claiming_mentions: list[Found], source: str | None
 ) -> list[Claimant]:
-    """Each group the sentence says claimed the attack, citing the sentence."""
+    """Each group the sentence says claimed the attack (`claiming`), citing the sentence."""
     cited = Evidence("", sentence.start_char, sentence_end(sentence), source)
-    return [Claimant(m.actor, CLAIMED, source, cited) for m in claiming(sentence, groups, lex)]
-
-
-def _surface(sentence: Span, groups: list[Found], actor: str) -> str:
-    """How the sentence (or, for an anaphor, the text before it) names the group."""
-    text = doc_text(sentence.doc)
-    named = [m for m in groups if m.actor == actor and m.how != "anaphor"]
-    here = [m for m in named if inside(sentence, m.start)]
-    before = [m for m in named if m.start < sentence.start_char]
-    chosen = (here or before[-1:] or named or [None])[0]
-    return text[chosen.start : chosen.end] if chosen is not None else actor
+    return [Claimant(m.actor, CLAIMED, source, cited) for m in claiming_mentions]
 
 
 def candidate(
@@ -203,7 +196,7 @@ def candidate(
         )
         if told.attribution == ACCUSED and told.attributed_by == told.perpetrator:
             told.attributed_by = None
-    told.claimants = claimants(sentence, groups, lex, source)
+    told.claimants = _claimants(sentence, claiming(sentence, groups, lex), source)
     return told
 
 

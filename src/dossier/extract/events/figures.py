@@ -21,6 +21,7 @@ from dossier.extract.events.parts import (
     COUNT,
     KILLED,
     Part,
+    added,
     kind_of_word,
 )
 from dossier.extract.events.spans import sentence_end, verb_lemma
@@ -288,11 +289,7 @@ def _sum(group: list[Part]) -> Count:
     total = len(group) > 2 and None not in rest and group[0].count.low == sum(rest)  # type: ignore[arg-type]
     if len(group) == 1 or total:
         return group[0].count
-    lows = [p.count.low for p in group]
-    highs = [p.count.high for p in group]
-    low = sum(lows) if None not in lows else None
-    high = sum(h for h in highs if h is not None) if None not in highs else None
     doc = group[0].first.doc
     start = min(p.first.i for p in group)
     end = max(max(p.noun.i, p.first.i) for p in group) + 1
-    return Count(low, high, doc[start:end].text)
+    return added([p.count for p in group], doc[start:end].text)

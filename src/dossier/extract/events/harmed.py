@@ -14,7 +14,6 @@ from spacy.tokens import Span, Token
 from dossier.extract.events.parts import ABDUCTED, KILLED, WOUNDED, Part, kind_of_word
 from dossier.model import Count
 from dossier.vocab.events import Lexicon
-from dossier.vocab.roles import role_lexicon
 
 _ARTICLES = ("a", "an", "one", "the", "this", "that", "another")
 _PRONOUNS = ("him", "her")
@@ -133,5 +132,4 @@ def _harmed_one(noun: Token, kind: str, lex: Lexicon) -> bool:
 
 def person_word(noun: Token, lex: Lexicon) -> bool:
     """Whether the noun names people ("fighter", "soldiers")."""
-    words = lex.person_nouns | role_lexicon().victims
-    return noun.lower_ in words or noun.lemma_.lower() in words
+    return noun.lower_ in lex.people or noun.lemma_.lower() in lex.people

@@ -27,6 +27,15 @@ class Part:
     attackers: bool = False
 
 
+def added(counts: list[Count], text: str) -> Count:
+    """Counts added up, each bound unknown when any count leaves it unknown."""
+    lows = [c.low for c in counts]
+    highs = [c.high for c in counts]
+    low = sum(n for n in lows if n is not None) if None not in lows else None
+    high = sum(n for n in highs if n is not None) if None not in highs else None
+    return Count(low, high, text)
+
+
 def kind_of_word(token: Token, lex: Lexicon) -> str | None:
     """The figure kind a word names ("killed" for "dead", "count" for "surrendered")."""
     lemma = verb_lemma(token)

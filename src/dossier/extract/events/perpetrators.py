@@ -142,13 +142,18 @@ def perpetrator(
             best = (score, m)
     if best is None:
         return None
-    chosen = best[1]
-    if chosen.how == "anaphor":
-        # "the group claimed it": name the group as the text last named it.
-        named = [m for m in mentions if m.actor == chosen.actor and m.how != "anaphor"]
-        earlier = [m for m in named if m.start < chosen.start]
-        chosen = (earlier or named or [chosen])[-1 if earlier else 0]
+    chosen = as_named(best[1], mentions)
     return chosen.actor, doc_text(doc)[chosen.start : chosen.end]
+
+
+def as_named(mention: Found, mentions: list[Found]) -> Found:
+    """The mention itself, or for an anaphor ("the group claimed it") the group as the text
+    last named it before, else as it first names it."""
+    if mention.how != "anaphor":
+        return mention
+    named = [m for m in mentions if m.actor == mention.actor and m.how != "anaphor"]
+    earlier = [m for m in named if m.start < mention.start]
+    return (earlier or named or [mention])[-1 if earlier else 0]
 
 
 def stance(
