@@ -121,7 +121,8 @@ class Relations:
             ]
             if not sides and not named:
                 continue
-            marked = Marked(text, sentence, sides, list(dict.fromkeys(s.actor for s in sides)))
+            actors = list(dict.fromkeys(s.actor for s in sides))
+            marked = Marked(text, sentence, sides, actors)
             source = next(
                 (m.group("source") for p in cues.sources if (m := p.search(marked.text))), None
             )
@@ -130,7 +131,6 @@ class Relations:
                 for r in self._parsed(found, sentence, sides + named, text, cues)
             ]
             stated += _possessive_names(found, sides, text)
-            actors = list(dict.fromkeys(s.actor for s in sides))
             if len(actors) >= 2:
                 stated += list(_patterns(marked, actors, cues))
             for a, kind, b, first, last in stated:
