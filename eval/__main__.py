@@ -127,6 +127,10 @@ def main(argv: list[str] | None = None) -> int:
         from eval import muc4
 
         return muc4.main(argv[1:])
+    if argv[:1] == ["incidents"]:
+        from eval import incidents
+
+        return incidents.main(argv[1:])
     if argv[:1] in (["acled"], ["gtd"]):
         from eval import reports
 

@@ -98,7 +98,7 @@ def _report(**changes) -> ReportedEvent:  # type: ignore[no-untyped-def]
 def test_same_incident_rules() -> None:
     a = _report()
     assert same_incident(a, _report(date="2017-10-15"))  # a day apart
-    assert same_incident(a, _report(type="attack", place=None, place_kind="country"))
+    assert not same_incident(a, _report(type="attack", place=None, place_kind="country"))
     assert not same_incident(a, _report(date="2017-10-25"))
     assert not same_incident(a, _report(perpetrator="Boko Haram"))
     assert not same_incident(a, _report(place="Kismayo"))

@@ -45,6 +45,7 @@ from dossier.model.stored import (
     DocumentInfo,
     Quote,
     Report,
+    StoredReport,
     TargetCategory,
 )
 from dossier.model.vocabulary import (
@@ -106,6 +107,7 @@ __all__ = [
     "ReportedEvent",
     "Section",
     "Statement",
+    "StoredReport",
     "TargetCategory",
     "VictimCategory",
     "Year",

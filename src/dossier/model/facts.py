@@ -212,6 +212,9 @@ class ReportedEvent:
     place: str | None
     place_kind: str | None
     country: str | None
+    lat: float | None = None
+    lon: float | None = None
+    date_text: str | None = None  # the words that give the date ("on 3 March", "Tuesday")
 
 
 @dataclass(frozen=True)

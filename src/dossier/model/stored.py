@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dossier.model.facts import Evidence, Figure
+from dossier.model.facts import Evidence, Figure, ReportedEvent
 
 
 @dataclass(frozen=True)
@@ -84,3 +84,14 @@ class TargetCategory:
     category: str
     documents: int
     first_use: Evidence
+
+
+@dataclass(frozen=True)
+class StoredReport:
+    """A stored event as incident resolution sees it: `key` orders reports the same way
+    whatever order they were stored in (date, document, position)."""
+
+    event_id: int
+    document_id: str
+    key: tuple[str, str, int]
+    report: ReportedEvent

@@ -1,47 +1,74 @@
-"""Which stored reports are one incident: the candidate search around `same_incident`.
+"""Which stored reports are one incident: the neighbourhood a new document touches, grouped
+again as a whole.
 
-A new document's event is compared only with reports that could be the same attack: by the same
-perpetrator or by none (any perpetrator, when the event names none), dated within the window.
-A match joins the groups on both sides under the smallest event id, so that a report tying two
-groups together merges them, and an incremental ingest ends where a full run does.
+A new document's reports may join, split or re-attach groups around them, so the grouping is
+recomputed for their whole neighbourhood: the precise reports that agree with them, and with
+those, and so on (the connected reports under `same_incident`), and every vague report that
+fits any of them, with the precise reports those fit in turn. `cluster` groups the
+neighbourhood as a pure function of its reports, so an incremental ingest ends where a full run
+does: a neighbourhood is grouped again whenever a report joins it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from dossier.resolve.incidents import WINDOW_DAYS, same_incident
+from dossier.model import StoredReport
+from dossier.resolve.incidents import WINDOW_DAYS, cluster, fits, precise, same_incident
 from dossier.store import Store
-from dossier.store.incidents import ANYONE, Anyone, StoredReport
+from dossier.store.incidents import IncidentSearch
+
+# A bound on one neighbourhood, against pathological stores (thousands of reports of one day
+# and town); real neighbourhoods hold a handful of reports.
+MOST = 2000
 
 
-def group_incidents(store: Store, document_id: str, window_days: int = WINDOW_DAYS) -> None:
+def group_incidents(store: Store, document_id: str) -> None:
     """Group the document's events with the reports of the same attacks in other documents."""
     with store.incident_search() as search:
-        for event in search.reports_in(document_id):
-            report = event.report
-            if not report.date:
-                continue
-            between, within = date_window(report.date, window_days)
-            doers: list[str | Anyone | None] = (
-                [report.perpetrator, None] if report.perpetrator is not None else [ANYONE]
-            )
-            found: dict[int, StoredReport] = {}
-            for doer in doers:
-                for other in search.reports_dated(doer, between, within, excluding=document_id):
-                    found[other.event_id] = other
-            matched = [o for o in found.values() if same_incident(report, o.report)]
-            if not matched:
-                continue  # an incident of its own: its id is the event's
-            # Read again: an earlier event of this document may have merged it already.
-            current = search.incident_of(event.event_id)
-            groups = {current or event.event_id} | {o.incident_id or o.event_id for o in matched}
-            search.merge(groups)
+        own = search.reports_in(document_id)
+        if not any(r.report.date for r in own):
+            return
+        members = neighbourhood(search, own)
+        search.assign(cluster(members.values()), members)
 
 
-def date_window(value: str, window_days: int) -> tuple[tuple[str, str], list[str]]:
-    """The dates a report dated `value` may share an incident with: a range around it, and the
-    month and year it falls in (reports dated only that coarsely)."""
+def neighbourhood(search: IncidentSearch, own: list[StoredReport]) -> dict[int, StoredReport]:
+    """The reports whose grouping the document's reports may change."""
+    members = {r.event_id: r for r in own}
+    sharp = [r for r in own if precise(r.report)]
+    vague = [r for r in own if not precise(r.report) and r.report.date]
+    while (sharp or vague) and len(members) < MOST:
+        # The precise reports connected to the new ones, and the vague reports that fit
+        # them (whose best fit they may now be).
+        while sharp and len(members) < MOST:
+            report = sharp.pop()
+            for other in search.reports_dated(*date_window(report.report.date or "")):
+                if other.event_id in members or not other.report.date:
+                    continue
+                if precise(other.report):
+                    if same_incident(report.report, other.report):
+                        members[other.event_id] = other
+                        sharp.append(other)
+                elif fits(other.report, report.report) is not None:
+                    members[other.event_id] = other
+                    vague.append(other)
+        # The precise reports a vague one fits: their groups compete for it.
+        while vague and not sharp:
+            report = vague.pop()
+            for other in search.reports_dated(*date_window(report.report.date or "")):
+                if other.event_id in members or not precise(other.report):
+                    continue
+                if fits(report.report, other.report) is not None:
+                    members[other.event_id] = other
+                    sharp.append(other)
+    return members
+
+
+def date_window(value: str, window_days: int = WINDOW_DAYS) -> tuple[tuple[str, str], list[str]]:
+    """The dates a report dated `value` may share an incident with: a range around it (for a
+    month or a year, every day in it), and the month and year it falls in (reports dated only
+    that coarsely)."""
     coarse = [value[:4]] + ([value[:7]] if len(value) >= 7 else [])
     if len(value) == 10:
         day = dt.date.fromisoformat(value)
