@@ -102,7 +102,15 @@ def test_index_ranks_groups_and_countries(sqlite_url: str) -> None:
 def test_index_of_an_empty_store_says_so(sqlite_url: str) -> None:
     result = runner.invoke(app, ["index", "--db", sqlite_url])
     assert result.exit_code == 1
-    assert "error: the store holds no dated events; ingest articles first" in result.output
+    assert "error: the store holds no attacks yet; ingest articles first" in result.output
+
+
+def test_index_of_a_store_of_undated_attacks_says_what_to_do(sqlite_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "undated.txt").write_text("Gunmen from al-Shabaab attacked a hotel in Kismayo.")
+    runner.invoke(app, ["ingest", str(tmp_path / "undated.txt"), "--db", sqlite_url])
+    result = runner.invoke(app, ["index", "--db", sqlite_url])
+    assert result.exit_code == 1
+    assert "is dated" in result.output and "--published" in result.output
 
 
 def test_an_outdated_store_is_named_and_upgraded_by_db_upgrade(sqlite_url: str) -> None:

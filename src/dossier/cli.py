@@ -144,7 +144,8 @@ class Ranking(StrEnum):
 def index(
     by: Annotated[Ranking, typer.Option("--by", help="Rank groups or countries.")] = Ranking.group,
     as_of: Annotated[
-        int | None, typer.Option("--as-of", help="Year of the index (default: latest publication).")
+        int | None,
+        typer.Option("--as-of", help="Year of the index (default: each one's latest incident)."),
     ] = None,
     db: DbOption = None,
 ) -> None:

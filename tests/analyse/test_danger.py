@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from dossier.analyse.danger import danger_index, gti_score, incident_score, rank
+from dossier.analyse.danger import (
+    count_incident,
+    danger_index,
+    gti_score,
+    incident_score,
+    rank,
+    toll,
+)
 from dossier.analyse.incidents import incidents_of
-from dossier.model import Count, Counted, Evidence, Figure, Report
+from dossier.model import Claimant, Count, Counted, Evidence, Figure, Report
 
 
 @pytest.mark.parametrize(
@@ -75,3 +84,68 @@ def test_rank_leaves_out_what_falls_before_the_window() -> None:
     reports = [_report(1, "a", 300, "officials")]
     assert rank(incidents_of(reports), "country", as_of=2030).rows == ()
     assert rank(incidents_of(reports), "country", as_of=2017).rows[0].name == "Somalia"
+
+
+def _figure(kind: str, n: int, source: str | None = None) -> Figure:
+    return Figure(kind, Count(n, n, str(n)), source)
+
+
+def test_a_breakdown_in_one_report_is_not_a_dispute() -> None:
+    """ "18 killed ... 13 civilians and 5 soldiers": one source's total is its largest figure."""
+    report = Report(
+        incident=1,
+        type="bombing",
+        evidence=Evidence("a", 0, 1),
+        perpetrator="al-Shabaab",
+        date="2019-03-01",
+        figures=(_figure("killed", 18), _figure("killed", 13), _figure("killed", 5)),
+    )
+    (incident,) = incidents_of([report])
+    found = toll(incident, "killed")
+    assert (found.count, found.disputed) == (18, False)
+    assert found.why == "18, the only figure given"
+
+
+def test_two_sources_two_totals_count_the_lowest_credible_and_say_why() -> None:
+    a = _report(1, "a", 40, "police")
+    b = _report(1, "b", 55, "al-Shabaab")
+    (incident,) = incidents_of([a, b])
+    found = toll(incident, "killed")
+    assert found.count == 40 and found.disputed
+    assert found.why == "40 (police), the lowest of 2 figures sources give"
+
+
+def test_attackers_killed_add_to_the_deaths_and_are_shown_apart() -> None:
+    report = Report(
+        incident=1,
+        type="armed_assault",
+        evidence=Evidence("a", 0, 1),
+        perpetrator="al-Shabaab",
+        date="2019-03-01",
+        figures=(_figure("killed", 6), _figure("attackers_killed", 3)),
+    )
+    (counted,) = [count_incident(i) for i in incidents_of([report])]
+    assert counted is not None and (counted.deaths, counted.attackers) == (9, 3)
+    assert not counted.disputed
+
+
+def test_each_group_is_indexed_as_of_its_latest_incident() -> None:
+    old = _report(1, "a", 10, "police")
+    recent = replace(_report(2, "b", 10, "police"), perpetrator="ISKP", date="2024-05-01")
+    ranking = rank(incidents_of([old, recent]), "group")
+    years = {row.name: row.index.as_of for row in ranking.rows}
+    assert years == {"al-Shabaab": 2017, "ISKP": 2024}
+    assert ranking.as_of is None and all(row.index.score > 0 for row in ranking.rows)
+
+
+def test_a_contested_attack_counts_for_no_claimant_and_is_listed_apart() -> None:
+    rivals = (
+        Claimant("Jaish al-Adl", "claimed", None, Evidence("c", 0, 9)),
+        Claimant("Ansar al-Furqan", "claimed", None, Evidence("c", 10, 19)),
+    )
+    contested = replace(_report(3, "c", 12, "police"), perpetrator=None, claimants=rivals)
+    own = replace(_report(4, "d", 2, "police"), perpetrator="Jaish al-Adl")
+    ranking = rank(incidents_of([contested, own]), "group", as_of=2017)
+    (row,) = ranking.rows
+    assert row.name == "Jaish al-Adl" and row.deaths == 2
+    assert [c.incident for c in row.index.contested] == [3]

@@ -4,7 +4,7 @@ figure and every attribution kept."""
 from __future__ import annotations
 
 from dossier.analyse.incidents import best_report, incidents_of
-from dossier.model import Count, Evidence, Figure, Report
+from dossier.model import Claimant, Count, Evidence, Figure, Report
 
 
 def _report(doc: str, incident: int = 1, **fields) -> Report:  # type: ignore[no-untyped-def]
@@ -34,7 +34,26 @@ def test_figures_stay_side_by_side_and_claimants_are_named() -> None:
     )
     (incident,) = incidents_of([claimed, accused])
     assert incident.figures == (us, health)
-    assert [(c.stance, c.by) for c in incident.claimants] == [
-        ("claimed", "IS-K"),
-        ("accused", "US"),
+    assert [(c.group, c.stance, c.by) for c in incident.claimants] == [
+        ("IS-K", "claimed", "IS-K"),
+        ("IS-K", "accused", "US"),
     ]
+    assert incident.perpetrator == "IS-K" and not incident.contested
+
+
+def test_rival_claimants_contest_an_attack_and_none_is_its_perpetrator() -> None:
+    one = Claimant("Jaish al-Adl", "claimed", None, Evidence("a", 40, 80))
+    two = Claimant("Ansar al-Furqan", "claimed", None, Evidence("a", 81, 120))
+    rivals = _report("a", date="2023-02-01", claimants=(one, two))
+    police = _report("b", date="2023-02-01", perpetrator="Jaish al-Adl", attribution="accused")
+    (incident,) = incidents_of([rivals, police])
+    assert incident.contested and incident.perpetrator is None
+    assert incident.groups == ("Jaish al-Adl", "Ansar al-Furqan")
+
+
+def test_a_branch_and_its_parent_claiming_one_attack_do_not_contest_it() -> None:
+    branch = Claimant("Islamic State Khorasan Province", "claimed", None, Evidence("a", 0, 9))
+    parent = Claimant("Islamic State", "claimed", None, Evidence("a", 10, 19))
+    (incident,) = incidents_of([_report("a", claimants=(branch, parent))])
+    assert not incident.contested
+    assert incident.perpetrator == "Islamic State Khorasan Province"

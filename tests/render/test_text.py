@@ -96,7 +96,7 @@ def test_ranking_table_shows_the_row_totals() -> None:
     )
     table = render.ranking(Ranking("group", 2021, (Ranked("[IS-K]", index, 1, 33, 0, 0),)))
     shown = _shown(table)
-    assert "Danger index as of 2021 (GTI method)" in shown
+    assert "Danger index, as of 2021 (GTI method)" in shown
     (row,) = [line for line in shown.splitlines() if "[IS-K]" in line]
     assert [cell.strip() for cell in row.split("│")[1:-1]] == [
         "[IS-K]",

@@ -5,18 +5,21 @@ summed per year; the five years up to the year of the index are weighted 0.52, 0
 0.03 (that year first); the index is the logarithm, base (20000 + 1) ** (1/10), of the weighted
 total plus one, capped at 10 and given to three decimals. A weighted total of 20,000 scores 10.
 
-Deaths of an incident that sources dispute are the lowest figure a credible source gives (the
-group's own claims are not credible when anyone else gives a figure); the incident says so.
+Deaths of an incident that sources dispute are the lowest total a credible source gives (the
+group's own claims are not credible when anyone else gives a figure); the incident says which
+figure it counted and why. The index of a group is as of the year of its latest incident unless
+a year is asked for, and an attack unrelated groups contest counts for none of them.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from dossier.analyse.incidents import incidents_of
 from dossier.errors import EmptyStore
-from dossier.model import Counted, DangerIndex, Incident, Ranked, Ranking, Year
+from dossier.model import Counted, DangerIndex, Figure, Incident, Ranked, Ranking, Year
 from dossier.store import Store
 from dossier.tolls import lowest_credible
 from dossier.vocab.events import lexicon
@@ -42,37 +45,80 @@ def gti_score(weighted_total: float) -> float:
     return round(min(CAP, math.log(weighted_total + 1, BASE)), 3)
 
 
-def _toll(incident: Incident, kind: str) -> tuple[int, bool]:
-    """(the figure counted, whether sources disagree) of one kind, over every report's figures,
-    the same figure twice included: two reports that agree are two sources, not a dispute."""
-    figures = [f for report in incident.reports for f in report.figures if f.kind == kind]
-    lowest = lowest_credible(figures, incident.perpetrator)
-    lows = {f.count.low for f in figures if f.count.low is not None}
-    counted = lowest.count.low if lowest is not None else None
-    return counted or 0, len(lows) > 1
+@dataclass(frozen=True)
+class Toll:
+    """The figure an incident is counted at, of one kind, and why that one."""
+
+    count: int
+    figure: Figure | None
+    disputed: bool
+    why: str
+
+
+def toll(incident: Incident, kind: str) -> Toll:
+    """The lowest credible total of one kind. Each source's total in each report is its
+    largest figure there, so that a breakdown ("18 killed: 13 civilians and 5 soldiers") or an
+    earlier count is not read as a rival total; totals that differ across reports or sources
+    are a dispute, settled at the lowest figure a credible source gives."""
+    totals: dict[tuple[str, str | None], Figure] = {}
+    for report in incident.reports:
+        for f in report.figures:
+            if f.kind != kind or f.count.low is None:
+                continue
+            key = (report.document_id, f.source)
+            if key not in totals or f.count.low > (totals[key].count.low or 0):
+                totals[key] = f
+    figures = list(totals.values())
+    chosen = lowest_credible(figures, incident.perpetrator)
+    if chosen is None:
+        return Toll(0, None, False, "no figure given")
+    lows = sorted({f.count.low for f in figures if f.count.low is not None})
+    said = f"{chosen.count.text}" + (f" ({chosen.source})" if chosen.source else "")
+    if len(lows) == 1:
+        why = f"{said}, the only figure given" if len(figures) == 1 else f"{said}, as all agree"
+    elif incident.perpetrator and chosen.source == incident.perpetrator:
+        why = f"{said}, the group's own claim, as no one else gives a figure"
+    else:
+        why = f"{said}, the lowest of {len(lows)} figures sources give"
+    return Toll(chosen.count.low or 0, chosen, len(lows) > 1, why)
 
 
 def count_incident(incident: Incident) -> Counted | None:
-    """The incident as the index counts it, or None when it cannot be (no date, not an attack)."""
+    """The incident as the index counts it, or None when it cannot be (no date, not an attack).
+    Deaths are the victims' and the attackers' own (as GTD counts them), each at its lowest
+    credible total."""
     if not incident.date or incident.type in lexicon().non_attacks:
         return None
-    deaths, disputed = _toll(incident, "killed")
-    injured, _ = _toll(incident, "wounded")
-    hostages, _ = _toll(incident, "abducted")
+    killed = toll(incident, "killed")
+    attackers = toll(incident, "attackers_killed")
+    injured = toll(incident, "wounded")
+    hostages = toll(incident, "abducted")
+    deaths = killed.count + attackers.count
     return Counted(
         incident=incident.id,
         year=int(incident.date[:4]),
         deaths=deaths,
-        injured=injured,
-        hostages=hostages,
-        disputed=disputed,
-        score=incident_score(deaths, injured, hostages),
+        injured=injured.count,
+        hostages=hostages.count,
+        disputed=killed.disputed,
+        score=incident_score(deaths, injured.count, hostages.count),
         citations=incident.citations,
+        figure=killed.figure,
+        why=killed.why + (f"; and {attackers.why} attackers killed" if attackers.count else ""),
+        attackers=attackers.count,
     )
 
 
-def danger_index(incidents: Iterable[Counted], as_of: int) -> DangerIndex:
-    """The index as of a year, from the incidents of the five years up to it."""
+def danger_index(
+    incidents: Iterable[Counted],
+    as_of: int | None = None,
+    contested: Iterable[Counted] = (),
+) -> DangerIndex:
+    """The index as of a year (default: the year of the latest incident), from the incidents of
+    the five years up to it; `contested` incidents are listed, not counted."""
+    incidents = list(incidents)
+    chosen = as_of is not None
+    as_of = as_of if as_of is not None else max((i.year for i in incidents), default=0)
     window = {as_of - k: w for k, w in enumerate(WEIGHTS)}
     counted = tuple(i for i in incidents if i.year in window)
     years = []
@@ -90,22 +136,34 @@ def danger_index(incidents: Iterable[Counted], as_of: int) -> DangerIndex:
             )
         )
     weighted = round(sum(y.weighted for y in years), 3)
-    return DangerIndex(gti_score(weighted), as_of, tuple(years), weighted, counted, FORMULA)
+    rivals = tuple(i for i in contested if i.year in window)
+    return DangerIndex(
+        gti_score(weighted), as_of, tuple(years), weighted, counted, FORMULA, rivals, chosen
+    )
 
 
-def rank(incidents: Iterable[Incident], by: str, as_of: int) -> Ranking:
-    """Danger indices per group (the perpetrator) or per country (where the attack was), as of
-    a year, highest first; a name none of whose incidents falls in the five years is left out.
-    An incident counts once, under the place and perpetrator of the report that says most."""
+def rank(incidents: Iterable[Incident], by: str, as_of: int | None = None) -> Ranking:
+    """Danger indices per group (the perpetrator) or per country (where the attack was), highest
+    first, each as of `as_of` or else the year of its own latest incident; a name none of whose
+    incidents falls in its five years is left out. An incident counts once, under the place and
+    perpetrator of the report that says most; one that unrelated groups contest counts for none
+    of them and is listed apart under each."""
     counted: dict[str, list[Counted]] = {}
+    disputed: dict[str, list[Counted]] = {}
     for incident in incidents:
-        name = incident.perpetrator if by == "group" else incident.country
         scored = count_incident(incident)
-        if name and scored is not None:
+        if scored is None:
+            continue
+        if by == "group" and incident.contested:
+            for group in incident.groups:
+                disputed.setdefault(group, []).append(scored)
+            continue
+        name = incident.perpetrator if by == "group" else incident.country
+        if name:
             counted.setdefault(name, []).append(scored)
     rows = []
     for name, these in counted.items():
-        index = danger_index(these, as_of)
+        index = danger_index(these, as_of, disputed.get(name, ()))
         if index.counted:
             rows.append(
                 Ranked(
@@ -122,10 +180,14 @@ def rank(incidents: Iterable[Incident], by: str, as_of: int) -> Ranking:
 
 
 def ranking(store: Store, by: str, as_of: int | None = None) -> Ranking:
-    """The ranking of the store's incidents, as of `as_of` (default: the year of the latest
-    publication in the store)."""
+    """The ranking of the store's incidents, each row as of `as_of` (default: the year of the
+    row's own latest incident)."""
     reports = store.events_of()
-    year = as_of or store.latest_year()
-    if year is None or not reports:
-        raise EmptyStore("the store holds no dated events; ingest articles first")
-    return rank(incidents_of(reports), by, year)
+    if not reports:
+        raise EmptyStore("the store holds no attacks yet; ingest articles first (dossier ingest)")
+    if not any(r.date for r in reports):
+        raise EmptyStore(
+            f"none of the store's {len(reports)} reported attacks is dated, and the index counts "
+            "attacks by year; ingest again with --published DATE for articles that give no date"
+        )
+    return rank(incidents_of(reports), by, as_of)

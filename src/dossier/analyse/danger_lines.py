@@ -4,8 +4,18 @@ target mix and the reach, each line citing the reports of the incidents it count
 from __future__ import annotations
 
 from dossier.analyse.danger import count_incident, danger_index
-from dossier.model import Incident, Line
+from dossier.model import Counted, Incident, Line
 from dossier.store import Store
+
+
+def _named(incident: Incident) -> str:
+    """ "2021-08-26 bombing in Kabul"."""
+    where = incident.place or incident.country or "a place not stated"
+    return f"{incident.date} {incident.type.replace('_', ' ')} in {where}"
+
+
+def _latest(counted: list[Counted]) -> int:
+    return max(c.year for c in counted)
 
 
 def plural(n: int, word: str) -> str:
@@ -15,20 +25,26 @@ def plural(n: int, word: str) -> str:
 def danger_lines(
     store: Store, name: str, incidents: list[Incident], as_of: int | None
 ) -> list[Line]:
-    """The index as of `as_of` (default: the latest publication in the store) and its parts."""
-    counted = [c for c in map(count_incident, incidents) if c is not None]
-    if not counted:
+    """The index as of `as_of` (default: the year of the group's latest incident) and its
+    parts: which toll each disputed incident is counted at and why, and the attacks other
+    groups also claim, which count for none of them."""
+    mine = [i for i in incidents if not i.contested]
+    counted = [c for c in map(count_incident, mine) if c is not None]
+    rivals = [c for i in incidents if i.contested and (c := count_incident(i)) is not None]
+    if not counted and not rivals:
         return []
-    index = danger_index(counted, as_of or store.latest_year() or max(c.year for c in counted))
+    index = danger_index(counted, as_of if as_of is not None else _latest(counted + rivals), rivals)
     every = tuple(e for c in index.counted for e in c.citations)
-    disputed = sum(c.disputed for c in index.counted)
+    disputed = [c for c in index.counted if c.disputed]
+    year = "the year asked for" if as_of is not None else "the year of its latest incident"
     lines = [
         Line(
-            f"Danger index {index.score:.3f} of 10 as of {index.as_of} (Global Terrorism Index "
-            f"method: {index.formula}); weighted total {index.weighted_total:g}, from "
-            f"{len(index.counted)} dated incidents in these reports"
+            f"Danger index {index.score:.3f} of 10 as of {index.as_of}, {year} (Global "
+            f"Terrorism Index method: {index.formula}); weighted total "
+            f"{index.weighted_total:g}, from {len(index.counted)} dated incidents in these "
+            "reports"
             + (
-                f"; {disputed} with disputed tolls, counted at the lowest credible figure"
+                f"; {len(disputed)} with disputed tolls, counted at the lowest credible figure"
                 if disputed
                 else ""
             )
@@ -37,6 +53,19 @@ def danger_lines(
             quoted=False,
         )
     ]
+    by_id = {i.id: i for i in incidents}
+    for c in disputed:
+        text = f"Counted for the {_named(by_id[c.incident])}: {c.why}."
+        lines.append(Line(text, c.citations, quoted=False))
+    for c in index.contested:
+        rival = by_id[c.incident]
+        text = (
+            f"Not counted: the {_named(rival)} is claimed by or blamed on rival groups "
+            f"({', '.join(rival.groups)})."
+        )
+        lines.append(Line(text, c.citations, quoted=False))
+    if not counted:
+        return lines
     before = danger_index(counted, index.as_of - 1)
     trend = (
         "rising"
@@ -62,7 +91,6 @@ def danger_lines(
                 quoted=False,
             )
         )
-    by_id = {i.id: i for i in incidents}
     dated = sorted((by_id[c.incident] for c in counted), key=lambda i: i.date or "")
     countries = sorted({i.country for i in dated if i.country})
     first, last = dated[0], dated[-1]

@@ -2,13 +2,15 @@
 
 Resolution (resolve/incidents.py) decides which reports tell the same attack and the store gives
 them one incident id; here they become one `Incident`, told by the report that says most, with
-every figure and every attribution of every report kept side by side.
+every figure and every attribution of every report kept side by side. An attack that unrelated
+groups claim is contested: each is listed with its source, and none is its perpetrator.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from dossier.attribution import contested, registry_parents
 from dossier.model import Attribution, Figure, Incident, Report
 
 
@@ -17,19 +19,38 @@ def best_report(reports: Iterable[Report]) -> Report:
     return max(reports, key=lambda r: (r.date is not None, len(r.date or ""), r.place is not None))
 
 
+def attributions(reports: Iterable[Report]) -> tuple[Attribution, ...]:
+    """Every group the reports say did it, with the stance, who says so and where; a group's
+    own claim is said by the group. The same group, stance and sayer are kept once."""
+    found: dict[tuple[str, str, str | None], Attribution] = {}
+    for report in reports:
+        said = []
+        if report.perpetrator:
+            by = report.attributed_by or (
+                report.perpetrator if report.attribution == "claimed" else None
+            )
+            said.append(Attribution(report.perpetrator, report.attribution, by, report.evidence))
+        for c in report.claimants:
+            by = c.source or (c.name if c.attribution == "claimed" else None)
+            said.append(Attribution(c.name, c.attribution, by, c.evidence))
+        for attribution in said:
+            found.setdefault((attribution.group, attribution.stance, attribution.by), attribution)
+    return tuple(found.values())
+
+
 def incident(incident_id: int, reports: list[Report]) -> Incident:
     """One incident from its reports. A figure given alike twice (same kind, count and source)
-    is kept once, as first given; an attribution likewise (same stance, same accuser)."""
+    is kept once, as first given."""
     best = best_report(reports)
     figures: dict[tuple[object, ...], Figure] = {}
-    claimants: dict[tuple[str, str | None], Attribution] = {}
     for report in reports:
         for figure in report.figures:
             figures.setdefault((figure.kind, figure.count, figure.source), figure)
-        by = report.attributed_by or report.perpetrator
-        claimants.setdefault(
-            (report.attribution, by), Attribution(report.attribution, by, report.evidence)
-        )
+    said = attributions(reports)
+    groups = [a.group for a in said]
+    disputed = contested(groups, registry_parents())
+    named = [r.perpetrator for r in reports if r.perpetrator]
+    perpetrator = None if disputed else (best.perpetrator or (named or groups or [None])[0])
     return Incident(
         id=incident_id,
         reports=tuple(reports),
@@ -37,10 +58,13 @@ def incident(incident_id: int, reports: list[Report]) -> Incident:
         date=best.date,
         place=best.place,
         country=best.country,
-        perpetrator=best.perpetrator,
+        perpetrator=perpetrator,
         suicide=any(r.suicide for r in reports),
         figures=tuple(figures.values()),
-        claimants=tuple(claimants.values()),
+        claimants=said,
+        contested=disputed,
+        lat=best.lat,
+        lon=best.lon,
     )
 
 

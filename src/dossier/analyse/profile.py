@@ -11,7 +11,16 @@ from __future__ import annotations
 from dossier.analyse.danger_lines import danger_lines, plural
 from dossier.analyse.incidents import incidents_of
 from dossier.errors import NotFound
-from dossier.model import AliasUse, Evidence, Incident, Line, Profile, Quote, Section
+from dossier.model import (
+    AliasUse,
+    Attribution,
+    Evidence,
+    Incident,
+    Line,
+    Profile,
+    Quote,
+    Section,
+)
 from dossier.store import Store
 from dossier.vocab.fold import name_key
 from dossier.vocab.relations import relation_cues
@@ -48,12 +57,21 @@ RELATION_WORDS = {
     "backed_by": "is backed by",
 }
 STANCE_WORDS = {
-    "claimed": "claimed by {by}",
-    "accused": "blamed on it by {by}",
-    "suspected": "suspected",
+    "claimed": "claimed by {group}",
+    "accused": "blamed on {group}",
+    "suspected": "{group} suspected",
     "confirmed": "",
-    "unknown": "perpetrator not stated",
+    "unknown": "",
 }
+
+
+def _said(attribution: Attribution) -> str:
+    """ "claimed by IS-K", "blamed on IS-K by US officials"."""
+    words = STANCE_WORDS[attribution.stance].format(group=attribution.group)
+    by = attribution.by
+    if words and by and by != attribution.group and attribution.stance != "claimed":
+        words += f" by {by}"
+    return words
 
 
 def _relation_lines(store: Store, name: str) -> list[Line]:
@@ -88,9 +106,13 @@ def _incident_line(incident: Incident) -> Line:
     )
     stances: list[str] = []
     for claimant in incident.claimants:
-        stance = STANCE_WORDS[claimant.stance].format(by=claimant.by)
+        stance = _said(claimant)
         if stance and stance not in stances:
             stances.append(stance)
+    if incident.contested:
+        stances = ["contested: " + ", ".join(stances or incident.groups)]
+    elif not incident.claimants:
+        stances = ["perpetrator not stated"]
     n = len(incident.reports)
     told = f"reported by {n} documents" if n > 1 else ""
     parts = [f"{incident.date or 'date not stated'}, {where}: {what}", figures, *stances, told]

@@ -11,9 +11,11 @@ from dossier.model.stored import DocumentInfo, Quote, Report
 
 @dataclass(frozen=True)
 class Attribution:
-    """Who says who did an attack, as one report has it: `stance` (one of STANCES) taken by `by`
-    (the group itself when it claimed it, or the accuser)."""
+    """Who says who did an attack, as one report has it: `group` is said to have done it, with
+    `stance` (one of STANCES) taken by `by` (the group itself when it claimed it, or the
+    accuser or source; None when the text says so itself)."""
 
+    group: str
     stance: str
     by: str | None
     evidence: Evidence
@@ -31,14 +33,22 @@ class Incident:
     date: str | None
     place: str | None
     country: str | None
-    perpetrator: str | None
+    perpetrator: str | None  # None when unknown, or when unrelated groups contest it
     suicide: bool
     figures: tuple[Figure, ...]
     claimants: tuple[Attribution, ...]
+    contested: bool = False  # unrelated groups claim it or are accused of it
+    lat: float | None = None
+    lon: float | None = None
 
     @property
     def citations(self) -> tuple[Evidence, ...]:
         return tuple(r.evidence for r in self.reports)
+
+    @property
+    def groups(self) -> tuple[str, ...]:
+        """Every group said to have done it, in the order first said."""
+        return tuple(dict.fromkeys(a.group for a in self.claimants))
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,9 @@ class Counted:
     disputed: bool  # sources gave different death tolls; the lowest credible one is counted
     score: float
     citations: tuple[Evidence, ...] = ()
+    figure: Figure | None = None  # the victims' death toll counted
+    why: str = ""  # which figure was counted and why ("at least 183 (health officials), ...")
+    attackers: int = 0  # the attackers' own dead, included in `deaths`
 
 
 @dataclass(frozen=True)
@@ -82,6 +95,9 @@ class DangerIndex:
     weighted_total: float
     counted: tuple[Counted, ...]
     formula: str
+    # Incidents of the window that unrelated groups contest: listed, counted for none of them.
+    contested: tuple[Counted, ...] = ()
+    as_of_chosen: bool = False  # the year was asked for; else the year of the latest incident
 
 
 @dataclass(frozen=True)
@@ -101,7 +117,7 @@ class Ranking:
     """Groups or countries (`by`) ranked by danger index as of a year, highest first."""
 
     by: str
-    as_of: int
+    as_of: int | None  # None: each row as of the year of its own latest incident
     rows: tuple[Ranked, ...]
 
 

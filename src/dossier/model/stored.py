@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dossier.model.facts import Evidence, Figure, ReportedEvent
+from dossier.model.facts import Claimant, Evidence, Figure, ReportedEvent
 
 
 @dataclass(frozen=True)
@@ -18,14 +18,20 @@ class Report:
     perpetrator: str | None = None
     suicide: bool = False
     date: str | None = None
+    precision: str | None = None  # one of DATE_PRECISIONS
     place: str | None = None  # below country level; None when only a country is known
     country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
     attribution: str = "unknown"
     attributed_by: str | None = None
     figures: tuple[Figure, ...] = ()
     targets: tuple[str, ...] = ()
     victims: tuple[str, ...] = ()
     weapons: tuple[str, ...] = ()
+    # Every group the report says claimed or was accused of it; rival claimants leave
+    # `perpetrator` empty.
+    claimants: tuple[Claimant, ...] = ()
 
     @property
     def document_id(self) -> str:

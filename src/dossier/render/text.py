@@ -65,19 +65,29 @@ def actors(rows: list[ActorSummary]) -> Table:
 
 
 def ranking(result: Ranking) -> Table:
-    table = Table(title=f"Danger index as of {result.as_of} (GTI method)")
+    """The ranking; a column for each row's year only when the rows are not all of the year asked
+    for, and for contested attacks only when some row has one (a terminal is narrow)."""
+    when = (
+        f"as of {result.as_of}"
+        if result.as_of is not None
+        else "each as of the year of its latest incident"
+    )
+    table = Table(title=f"Danger index, {when} (GTI method)")
     table.add_column(result.by)
-    for column in ("index", "incidents", "deaths", "injured", "hostages"):
+    years = result.as_of is None
+    rivals = any(row.index.contested for row in result.rows)
+    columns = ["index", "incidents", "deaths", "injured", "hostages"]
+    if years:
+        columns.insert(1, "as of")
+    if rivals:
+        columns.append("contested")
+    for column in columns:
         table.add_column(column, no_wrap=True, justify="right")
     for row in result.rows:
-        table.add_row(
-            escape(row.name),
-            f"{row.index.score:.3f}",
-            str(row.incidents),
-            str(row.deaths),
-            str(row.injured),
-            str(row.hostages),
-        )
+        cells = [row.incidents, row.deaths, row.injured, row.hostages]
+        shown = [f"{row.index.score:.3f}", *([str(row.index.as_of)] if years else [])]
+        shown += [str(c) for c in cells] + ([str(len(row.index.contested))] if rivals else [])
+        table.add_row(escape(row.name), *shown)
     return table
 
 

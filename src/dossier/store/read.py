@@ -11,6 +11,7 @@ from dossier.errors import NotFound
 from dossier.model import (
     ActorSummary,
     AliasUse,
+    Claimant,
     Count,
     DocumentInfo,
     Evidence,
@@ -27,6 +28,7 @@ from dossier.store.tables import (
     AnomalyRow,
     ClaimRow,
     DocumentRow,
+    EventClaimantRow,
     EventRow,
     MentionRow,
     RefusalRow,
@@ -197,8 +199,8 @@ class Reads:
         return {e: texts[e.document_id][e.start : e.end] for e in wanted}
 
     def events_of(self, name: str | None = None) -> list[Report]:
-        """Reports of the attacks an actor is the perpetrator of (every report when `name` is
-        None), in date order, each with all its figures and role fillers."""
+        """Reports of the attacks an actor is the perpetrator or a claimant of (every report when
+        `name` is None), in date order, each with its figures, role fillers and claimants."""
         with Session(self.engine) as session:
             query = (
                 select(EventRow, ActorRow.name)
@@ -206,7 +208,12 @@ class Reads:
                 .order_by(EventRow.date_value.is_(None), EventRow.date_value, EventRow.id)
             )
             if name is not None:
-                query = query.where(ActorRow.name == name)
+                claimed = (
+                    select(EventClaimantRow.event_id)
+                    .join(ActorRow, EventClaimantRow.actor_id == ActorRow.id)
+                    .where(ActorRow.name == name)
+                )
+                query = query.where((ActorRow.name == name) | EventRow.id.in_(claimed))
             return [_report(row, perpetrator) for row, perpetrator in session.execute(query)]
 
     def relations_of(self, name: str) -> list[Relation]:
@@ -335,8 +342,11 @@ def _report(row: EventRow, perpetrator: str | None) -> Report:
         perpetrator=perpetrator,
         suicide=row.suicide,
         date=row.date_value,
+        precision=row.date_precision,
         place=row.place_name if row.place_kind != "country" else None,
         country=row.country,
+        lat=row.lat,
+        lon=row.lon,
         attribution=row.attribution,
         attributed_by=row.attributed_by,
         figures=tuple(
@@ -353,4 +363,13 @@ def _report(row: EventRow, perpetrator: str | None) -> Report:
         targets=roles.get("target", ()),
         victims=roles.get("victim", ()),
         weapons=roles.get("weapon", ()),
+        claimants=tuple(
+            Claimant(
+                c.name,
+                c.attribution,
+                c.source,
+                Evidence(row.document_id, c.char_start, c.char_end, c.source),
+            )
+            for c in row.claimants
+        ),
     )

@@ -137,6 +137,9 @@ class EventRow(Base):
     roles: Mapped[list[EventRoleRow]] = relationship(
         cascade="all, delete-orphan", lazy="selectin", order_by="EventRoleRow.id"
     )
+    claimants: Mapped[list[EventClaimantRow]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", order_by="EventClaimantRow.id"
+    )
 
 
 class FigureRow(Base):
@@ -164,6 +167,24 @@ class EventRoleRow(Base):
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
     role: Mapped[str] = mapped_column(String(16))  # target, victim, weapon, perpetrator
     text: Mapped[str] = mapped_column(Text)
+
+
+class EventClaimantRow(Base):
+    """A group a report says did the attack, with its stance (its own claim, an accusation, a
+    suspicion), who says so and the sentence that says it. Several rival claimants of one
+    attack are all kept; none of them is then the event's perpetrator."""
+
+    __tablename__ = "event_claimants"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    actor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("actors.id", ondelete="SET NULL"), index=True
+    )
+    name: Mapped[str] = mapped_column(Text)
+    attribution: Mapped[str] = mapped_column(String(16))
+    source: Mapped[str | None] = mapped_column(Text)
+    char_start: Mapped[int] = mapped_column(Integer)
+    char_end: Mapped[int] = mapped_column(Integer)
 
 
 class RelationRow(Base):

@@ -16,6 +16,7 @@ from dossier.store.tables import (
     Base,
     ClaimRow,
     DocumentRow,
+    EventClaimantRow,
     EventRoleRow,
     EventRow,
     FigureRow,
@@ -138,7 +139,7 @@ class Writes:
                     for s in facts.statements
                 ],
             )
-            _add_events(session, facts.events, doc_id, actor_id)
+            _add_events(session, facts.events, doc_id, actor_id, canonical)
             relations = [(actor_id(r.subject), actor_id(r.object), r) for r in facts.relations]
             _insert(
                 session,
@@ -197,15 +198,19 @@ def _add_events(
     events: tuple[Event, ...],
     document_id: str,
     actor_id: Callable[[str | None], int | None],
+    canonical: dict[str, str],
 ) -> None:
-    """The events, then their figures and role fillers under the ids the events were given."""
+    """The events, then their figures, role fillers and claimants under the ids the events
+    were given."""
     if not events:
         return
     ids = session.scalars(
         insert(EventRow).returning(EventRow.id, sort_by_parameter_order=True),
         [_event_values(event, document_id, actor_id(event.perpetrator)) for event in events],
     ).all()
-    figures, roles = [], []
+    figures: list[dict[str, object]] = []
+    roles: list[dict[str, object]] = []
+    claimants: list[dict[str, object]] = []
     for event_id, event in zip(ids, events, strict=True):
         reported = event.reports
         if event.count is not None and not reported:
@@ -235,8 +240,21 @@ def _add_events(
             for role, texts in fillers.items()
             for text in texts
         ]
+        claimants += [
+            {
+                "event_id": event_id,
+                "actor_id": actor_id(c.name),
+                "name": canonical.get(c.name, c.name),
+                "attribution": c.attribution,
+                "source": c.source,
+                "char_start": c.evidence.start,
+                "char_end": c.evidence.end,
+            }
+            for c in event.claimants
+        ]
     _insert(session, FigureRow, figures)
     _insert(session, EventRoleRow, roles)
+    _insert(session, EventClaimantRow, claimants)
 
 
 def _event_values(event: Event, document_id: str, perpetrator_id: int | None) -> dict[str, object]:

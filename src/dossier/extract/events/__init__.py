@@ -13,12 +13,12 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dossier.attribution import contested
 from dossier.extract.events.build import event
 from dossier.extract.events.candidates import candidate, follow_up, refers_back, trigger
 from dossier.extract.events.merge import CLAIMED, Candidate
 from dossier.extract.events.perpetrators import (
     branch_for_parent,
-    contested,
     parents,
     passage_group,
 )

@@ -108,13 +108,6 @@ def claiming(sentence: Span, mentions: list[Found], lex: Lexicon) -> list[Found]
     return list(found.values())
 
 
-def contested(claimants: list[str], parent_of: dict[str, str]) -> bool:
-    """Whether groups that are not one another's branch or parent claim the same attack: then
-    the attack's perpetrator is not known, only its claimants."""
-    roots = {parent_of.get(name, name) for name in claimants}
-    return len(roots) > 1 and len(set(claimants)) > 1
-
-
 def perpetrator(
     sentence: Span,
     scored: list[tuple[Found, int]],
