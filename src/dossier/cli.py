@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -109,6 +110,12 @@ def actors(
     out.print(render.actors(store.actors(None if all_kinds else [ARMED_GROUP])))
 
 
+class ProfileFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
 @app.command()
 def profile(
     name: Annotated[str, typer.Argument(help="Any name or alias of the group.")],
@@ -118,8 +125,11 @@ def profile(
     full: Annotated[bool, typer.Option("--all", help="Every statement, no limit.")] = False,
     as_of: Annotated[
         int | None,
-        typer.Option("--as-of", help="Year of the danger index (default: latest publication)."),
+        typer.Option("--as-of", help="Year of the danger index (default: its latest incident)."),
     ] = None,
+    form: Annotated[
+        ProfileFormat, typer.Option("--format", help="Text, Markdown or JSON.")
+    ] = ProfileFormat.text,
     db: DbOption = None,
 ) -> None:
     """The cited profile of a group: who it is, how it formed, its fighters, friends and
@@ -131,8 +141,60 @@ def profile(
         result = build_profile(store, name, limit=None if full else 8, as_of=as_of)
     except DossierError as exc:
         raise _fail(str(exc)) from exc
-    for printed in render.profile(result, quotes=quotes):
-        out.print(printed)
+    if form is ProfileFormat.json:
+        from dossier.render.data import profile_json
+
+        print(profile_json(result))
+    elif form is ProfileFormat.markdown:
+        from dossier.render.markdown import profile as markdown
+
+        print(markdown(result, quotes=quotes), end="")
+    else:
+        for printed in render.profile(result, quotes=quotes):
+            out.print(printed)
+
+
+class IncidentFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+def incidents(
+    group: Annotated[
+        str | None, typer.Option("--group", help="Any name or alias of a group.")
+    ] = None,
+    country: Annotated[str | None, typer.Option("--country", help="A country's name.")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="On or after a date: 2021, 2021-08, 2021-08-26.")
+    ] = None,
+    form: Annotated[
+        IncidentFormat, typer.Option("--format", help="A table, JSON or CSV.")
+    ] = IncidentFormat.table,
+    db: DbOption = None,
+) -> None:
+    """List incidents: each attack once, with its date, place, type, perpetrator or rival
+    claimants, figures with their sources, and the reports that tell it."""
+    from dossier.analyse.listing import list_incidents
+    from dossier.render.data import incidents_csv, incidents_json
+
+    if since is not None and not _SINCE.fullmatch(since):
+        raise _fail(f"--since {since!r} is not a date: write 2021, 2021-08 or 2021-08-26")
+    store = _store(_settings(db))
+    try:
+        found = list_incidents(store, group, country, since)
+    except DossierError as exc:
+        raise _fail(str(exc)) from exc
+    if form is IncidentFormat.json:
+        print(incidents_json(found))
+    elif form is IncidentFormat.csv:
+        print(incidents_csv(found), end="")
+    else:
+        out.print(render.incidents(found))
+
+
+_SINCE = re.compile(r"\d{4}(-\d\d(-\d\d)?)?")
 
 
 class Ranking(StrEnum):

@@ -12,7 +12,6 @@ from dossier.analyse.danger import (
     gti_score,
     incident_score,
     rank,
-    toll,
 )
 from dossier.analyse.incidents import incidents_of
 from dossier.model import Claimant, Count, Counted, Evidence, Figure, Report
@@ -101,7 +100,8 @@ def test_a_breakdown_in_one_report_is_not_a_dispute() -> None:
         figures=(_figure("killed", 18), _figure("killed", 13), _figure("killed", 5)),
     )
     (incident,) = incidents_of([report])
-    found = toll(incident, "killed")
+    found = incident.killed
+    assert found is not None
     assert (found.count, found.disputed) == (18, False)
     assert found.why == "18, the only figure given"
 
@@ -110,7 +110,8 @@ def test_two_sources_two_totals_count_the_lowest_credible_and_say_why() -> None:
     a = _report(1, "a", 40, "police")
     b = _report(1, "b", 55, "al-Shabaab")
     (incident,) = incidents_of([a, b])
-    found = toll(incident, "killed")
+    found = incident.killed
+    assert found is not None
     assert found.count == 40 and found.disputed
     assert found.why == "40 (police), the lowest of 2 figures sources give"
 

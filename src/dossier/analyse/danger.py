@@ -15,13 +15,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from dossier.analyse.incidents import incidents_of
 from dossier.errors import EmptyStore
-from dossier.model import Counted, DangerIndex, Figure, Incident, Ranked, Ranking, Year
+from dossier.model import Counted, DangerIndex, Incident, Ranked, Ranking, Toll, Year
 from dossier.store import Store
-from dossier.tolls import lowest_credible
 from dossier.vocab.events import lexicon
 
 WEIGHTS = (0.52, 0.26, 0.13, 0.06, 0.03)
@@ -45,54 +43,17 @@ def gti_score(weighted_total: float) -> float:
     return round(min(CAP, math.log(weighted_total + 1, BASE)), 3)
 
 
-@dataclass(frozen=True)
-class Toll:
-    """The figure an incident is counted at, of one kind, and why that one."""
-
-    count: int
-    figure: Figure | None
-    disputed: bool
-    why: str
-
-
-def toll(incident: Incident, kind: str) -> Toll:
-    """The lowest credible total of one kind. Each source's total in each report is its
-    largest figure there, so that a breakdown ("18 killed: 13 civilians and 5 soldiers") or an
-    earlier count is not read as a rival total; totals that differ across reports or sources
-    are a dispute, settled at the lowest figure a credible source gives."""
-    totals: dict[tuple[str, str | None], Figure] = {}
-    for report in incident.reports:
-        for f in report.figures:
-            if f.kind != kind or f.count.low is None:
-                continue
-            key = (report.document_id, f.source)
-            if key not in totals or f.count.low > (totals[key].count.low or 0):
-                totals[key] = f
-    figures = list(totals.values())
-    chosen = lowest_credible(figures, incident.perpetrator)
-    if chosen is None:
-        return Toll(0, None, False, "no figure given")
-    lows = sorted({f.count.low for f in figures if f.count.low is not None})
-    said = f"{chosen.count.text}" + (f" ({chosen.source})" if chosen.source else "")
-    if len(lows) == 1:
-        why = f"{said}, the only figure given" if len(figures) == 1 else f"{said}, as all agree"
-    elif incident.perpetrator and chosen.source == incident.perpetrator:
-        why = f"{said}, the group's own claim, as no one else gives a figure"
-    else:
-        why = f"{said}, the lowest of {len(lows)} figures sources give"
-    return Toll(chosen.count.low or 0, chosen, len(lows) > 1, why)
-
-
 def count_incident(incident: Incident) -> Counted | None:
     """The incident as the index counts it, or None when it cannot be (no date, not an attack).
     Deaths are the victims' and the attackers' own (as GTD counts them), each at its lowest
     credible total."""
     if not incident.date or incident.type in lexicon().non_attacks:
         return None
-    killed = toll(incident, "killed")
-    attackers = toll(incident, "attackers_killed")
-    injured = toll(incident, "wounded")
-    hostages = toll(incident, "abducted")
+    none = Toll(0, None, False, "no figure given")
+    killed = incident.killed or none
+    attackers = incident.attackers_killed or none
+    injured = incident.wounded or none
+    hostages = incident.abducted or none
     deaths = killed.count + attackers.count
     return Counted(
         incident=incident.id,

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from dossier.attribution import contested, registry_parents
 from dossier.model import Attribution, Figure, Incident, Report
+from dossier.tolls import toll
 
 
 def best_report(reports: Iterable[Report]) -> Report:
@@ -51,6 +52,8 @@ def incident(incident_id: int, reports: list[Report]) -> Incident:
     disputed = contested(groups, registry_parents())
     named = [r.perpetrator for r in reports if r.perpetrator]
     perpetrator = None if disputed else (best.perpetrator or (named or groups or [None])[0])
+    kinds = ("killed", "attackers_killed", "wounded", "abducted")
+    tolls = {kind: toll(reports, kind, perpetrator) for kind in kinds}
     return Incident(
         id=incident_id,
         reports=tuple(reports),
@@ -65,6 +68,7 @@ def incident(incident_id: int, reports: list[Report]) -> Incident:
         contested=disputed,
         lat=best.lat,
         lon=best.lon,
+        **tolls,
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dossier.analyse.danger_lines import danger_lines, plural
 from dossier.analyse.incidents import incidents_of
-from dossier.errors import NotFound
+from dossier.analyse.names import find_actor
 from dossier.model import (
     AliasUse,
     Attribution,
@@ -178,10 +178,8 @@ def build_profile(
     store: Store, name: str, limit: int | None = SECTION_LIMIT, as_of: int | None = None
 ) -> Profile:
     """The profile of the group any of whose names is `name`; its danger index is computed as
-    of `as_of` (default: the year of the latest publication in the store)."""
-    canonical = store.actor_named(name)
-    if canonical is None:
-        raise NotFound(f"no actor named {name!r} in the store (try `dossier actors`)")
+    of `as_of` (default: the year of the group's latest incident)."""
+    canonical = find_actor(store, name)
     actor = store.actor(canonical)
     statements = store.statements_about(canonical)
     by_topic: dict[str, list[Quote]] = {}

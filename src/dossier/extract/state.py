@@ -43,6 +43,11 @@ class ActorInfo:
     registered: bool
     parent: str | None = None
 
+    def __post_init__(self) -> None:
+        # A name read from the text may run over a line break or a double space; the actor's
+        # name is shown in every profile and table, so it is one line of single spaces.
+        object.__setattr__(self, "name", " ".join(self.name.split()))
+
 
 codec.register(Found, ActorInfo)
 _start = attrgetter("start")

@@ -17,6 +17,7 @@ from dossier.model.answers import (
     Ranked,
     Ranking,
     Section,
+    Toll,
     Year,
 )
 from dossier.model.facts import (
@@ -109,6 +110,7 @@ __all__ = [
     "Statement",
     "StoredReport",
     "TargetCategory",
+    "Toll",
     "VictimCategory",
     "Year",
 ]

@@ -22,6 +22,16 @@ class Attribution:
 
 
 @dataclass(frozen=True)
+class Toll:
+    """The figure an incident is counted at, of one kind, and why that one."""
+
+    count: int
+    figure: Figure | None
+    disputed: bool
+    why: str
+
+
+@dataclass(frozen=True)
 class Incident:
     """One attack as every stored report tells it. Date, place and type are those of the report
     that says most (`analyse.incidents.best_report`); figures stay side by side, each with its
@@ -40,6 +50,11 @@ class Incident:
     contested: bool = False  # unrelated groups claim it or are accused of it
     lat: float | None = None
     lon: float | None = None
+    # The lowest credible total of each kind (`dossier.tolls.toll`), with the figure and why.
+    killed: Toll | None = None
+    attackers_killed: Toll | None = None
+    wounded: Toll | None = None
+    abducted: Toll | None = None
 
     @property
     def citations(self) -> tuple[Evidence, ...]:

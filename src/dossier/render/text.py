@@ -9,7 +9,7 @@ from __future__ import annotations
 from rich.markup import escape
 from rich.table import Table
 
-from dossier.model import ActorSummary, Line, Profile, Ranking, Refusal
+from dossier.model import ActorSummary, Incident, Line, Profile, Ranking, Refusal
 
 
 def error(message: str) -> str:
@@ -91,9 +91,42 @@ def ranking(result: Ranking) -> Table:
     return table
 
 
-def line(cited: Line) -> str:
+def incidents(found: list[Incident]) -> Table:
+    """One row per incident: when, where, what, by whom (or who contests it), its tolls at the
+    lowest credible total ("*" where sources disagree; `--format json` gives every figure), and
+    how many documents report it."""
+    table = Table(title=f"{len(found)} incidents")
+    for column in ("id", "date", "where", "type", "by", "killed", "wounded", "docs"):
+        table.add_column(column, no_wrap=column in ("id", "date", "killed", "wounded", "docs"))
+    for i in found:
+        where = ", ".join(p for p in (i.place, i.country) if p) or "not stated"
+        by = i.perpetrator or ""
+        if i.contested:
+            by = "contested: " + ", ".join(i.groups)
+        shown = [
+            "" if t is None or t.figure is None else f"{t.count}{'*' if t.disputed else ''}"
+            for t in (i.killed, i.wounded)
+        ]
+        docs = str(len({r.document_id for r in i.reports}))
+        cells = [escape(where), i.type.replace("_", " "), escape(by), *shown, docs]
+        table.add_row(str(i.id), i.date or "", *cells)
+    return table
+
+
+CITED = 4  # citations shown after a line; the rest are counted ("and 212 more")
+
+
+def citations(cited: Line, most: int | None = CITED) -> str:
+    """ "[doc:1-2] [doc:5-9]", the first `most` of them (the order analyse gives: the reports
+    of the incidents first told), then how many more there are."""
+    shown = cited.citations if most is None else cited.citations[:most]
+    more = len(cited.citations) - len(shown)
+    return " ".join(map(str, shown)) + (f" and {more} more" if more else "")
+
+
+def line(cited: Line, most: int | None = CITED) -> str:
     """A line with its citations, unescaped: "text [doc:1-2] [doc:5-9]"."""
-    return f"{cited.text} {' '.join(map(str, cited.citations))}"
+    return f"{cited.text} {citations(cited, most)}"
 
 
 def profile(result: Profile, quotes: bool = False) -> list[str]:
@@ -107,7 +140,7 @@ def profile(result: Profile, quotes: bool = False) -> list[str]:
         for cited in section.lines:
             printed.append(f"- {escape(line(cited))}")
             if quotes:
-                for c in cited.citations:
+                for c in cited.citations[:CITED]:
                     said = " ".join(texts[c].split())
                     printed.append(f'    [dim]> "{escape(said)}" {escape(str(c))}[/dim]')
         if section.omitted:

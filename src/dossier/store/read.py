@@ -199,8 +199,9 @@ class Reads:
         return {e: texts[e.document_id][e.start : e.end] for e in wanted}
 
     def events_of(self, name: str | None = None) -> list[Report]:
-        """Reports of the attacks an actor is the perpetrator or a claimant of (every report when
-        `name` is None), in date order, each with its figures, role fillers and claimants."""
+        """Reports of the incidents an actor is the perpetrator or a claimant of, every report of
+        each (every report when `name` is None), in date order, each with its figures, role
+        fillers and claimants."""
         with Session(self.engine) as session:
             query = (
                 select(EventRow, ActorRow.name)
@@ -208,12 +209,19 @@ class Reads:
                 .order_by(EventRow.date_value.is_(None), EventRow.date_value, EventRow.id)
             )
             if name is not None:
+                # Every report of each incident the actor did or is said to have done, the
+                # reports that name no one or another claimant included.
                 claimed = (
                     select(EventClaimantRow.event_id)
                     .join(ActorRow, EventClaimantRow.actor_id == ActorRow.id)
                     .where(ActorRow.name == name)
                 )
-                query = query.where((ActorRow.name == name) | EventRow.id.in_(claimed))
+                doer = select(ActorRow.id).where(ActorRow.name == name).scalar_subquery()
+                incident = func.coalesce(EventRow.incident_id, EventRow.id)
+                theirs = select(incident).where(
+                    (EventRow.perpetrator_id == doer) | EventRow.id.in_(claimed)
+                )
+                query = query.where(incident.in_(theirs))
             return [_report(row, perpetrator) for row, perpetrator in session.execute(query)]
 
     def relations_of(self, name: str) -> list[Relation]:

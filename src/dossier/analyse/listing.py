@@ -1,0 +1,28 @@
+"""`dossier incidents`: the store's incidents, filtered by group, country and date."""
+
+from __future__ import annotations
+
+from dossier.analyse.incidents import incidents_of
+from dossier.analyse.names import find_actor
+from dossier.model import Incident
+from dossier.store import Store
+from dossier.vocab.fold import name_key
+
+
+def list_incidents(
+    store: Store,
+    group: str | None = None,
+    country: str | None = None,
+    since: str | None = None,
+) -> list[Incident]:
+    """Incidents in date order: of `group` (any of its names; its own and those it is said to
+    have done with rivals contesting), in `country` (case-folded), on or after `since` (an ISO
+    date, month or year; undated incidents are left out then)."""
+    name = find_actor(store, group) if group else None
+    found = incidents_of(store.events_of(name))
+    if country:
+        wanted = name_key(country)
+        found = [i for i in found if i.country and name_key(i.country) == wanted]
+    if since:
+        found = [i for i in found if i.date and i.date[: len(since)] >= since]
+    return sorted(found, key=lambda i: (i.date is None, i.date or "", i.id))
