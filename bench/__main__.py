@@ -53,6 +53,10 @@ def main(argv: list[str] | None = None) -> int:
         from bench import resolution
 
         return resolution.main()
+    if argv[:1] == ["answers"]:
+        from bench import answers
+
+        return answers.main(int(argv[1]) if len(argv) > 1 else answers.DOCUMENTS)
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--limit", type=int, help="only the first N texts")
     parser.add_argument("--repeats", type=int, default=REPEATS)

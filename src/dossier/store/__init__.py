@@ -1,7 +1,8 @@
 """store: the only place that speaks SQL.
 
 `Store` writes what extract and resolve produce (`write.py`), runs the queries of the incident
-search (`incidents.py`) and answers the questions analyse asks (`read.py`).
+search (`incidents.py`) and answers the questions analyse asks (`read.py`, and `reports.py`
+for the reports of attacks).
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ from sqlalchemy import Engine
 from dossier.store.db import make_engine, open_schema
 from dossier.store.incidents import Incidents
 from dossier.store.read import Reads
+from dossier.store.reports import Reports
 from dossier.store.write import Writes
 
 __all__ = ["Store"]
 
 
-class Store(Writes, Reads, Incidents):
+class Store(Writes, Reads, Reports, Incidents):
     def __init__(self, url: str) -> None:
         """Open the store at `url`; a new database gets the schema, an outdated one is refused
         (`SchemaMismatch`) until `dossier db upgrade`."""

@@ -11,15 +11,11 @@ from dossier.errors import NotFound
 from dossier.model import (
     ActorSummary,
     AliasUse,
-    Claimant,
-    Count,
     DocumentInfo,
     Evidence,
-    Figure,
     Quote,
     Refusal,
     Relation,
-    Report,
     TargetCategory,
 )
 from dossier.store.tables import (
@@ -28,7 +24,6 @@ from dossier.store.tables import (
     AnomalyRow,
     ClaimRow,
     DocumentRow,
-    EventClaimantRow,
     EventRow,
     MentionRow,
     RefusalRow,
@@ -198,32 +193,6 @@ class Reads:
             raise NotFound(f"no document {missing[0]!r} in the store")
         return {e: texts[e.document_id][e.start : e.end] for e in wanted}
 
-    def events_of(self, name: str | None = None) -> list[Report]:
-        """Reports of the incidents an actor is the perpetrator or a claimant of, every report of
-        each (every report when `name` is None), in date order, each with its figures, role
-        fillers and claimants."""
-        with Session(self.engine) as session:
-            query = (
-                select(EventRow, ActorRow.name)
-                .outerjoin(ActorRow, EventRow.perpetrator_id == ActorRow.id)
-                .order_by(EventRow.date_value.is_(None), EventRow.date_value, EventRow.id)
-            )
-            if name is not None:
-                # Every report of each incident the actor did or is said to have done, the
-                # reports that name no one or another claimant included.
-                claimed = (
-                    select(EventClaimantRow.event_id)
-                    .join(ActorRow, EventClaimantRow.actor_id == ActorRow.id)
-                    .where(ActorRow.name == name)
-                )
-                doer = select(ActorRow.id).where(ActorRow.name == name).scalar_subquery()
-                incident = func.coalesce(EventRow.incident_id, EventRow.id)
-                theirs = select(incident).where(
-                    (EventRow.perpetrator_id == doer) | EventRow.id.in_(claimed)
-                )
-                query = query.where(incident.in_(theirs))
-            return [_report(row, perpetrator) for row, perpetrator in session.execute(query)]
-
     def relations_of(self, name: str) -> list[Relation]:
         """Relations the actor is a side of, each with the span that states it."""
         subject, obj = aliased(ActorRow), aliased(ActorRow)
@@ -336,48 +305,3 @@ class Reads:
             return [
                 Refusal(r.path, r.reason, None if r.line < 0 else r.line, size=r.size) for r in rows
             ]
-
-
-def _report(row: EventRow, perpetrator: str | None) -> Report:
-    """An event row as the record analyse reads; a place of country kind is the country."""
-    roles: dict[str, tuple[str, ...]] = {}
-    for role in row.roles:
-        roles[role.role] = (*roles.get(role.role, ()), role.text)
-    return Report(
-        incident=row.incident_id or row.id,
-        type=row.type,
-        evidence=Evidence(row.document_id, row.char_start, row.char_end),
-        perpetrator=perpetrator,
-        suicide=row.suicide,
-        date=row.date_value,
-        precision=row.date_precision,
-        place=row.place_name if row.place_kind != "country" else None,
-        country=row.country,
-        lat=row.lat,
-        lon=row.lon,
-        attribution=row.attribution,
-        attributed_by=row.attributed_by,
-        figures=tuple(
-            Figure(
-                f.kind,
-                Count(f.low, f.high, f.text),
-                f.source,
-                None
-                if f.char_start is None or f.char_end is None
-                else Evidence(row.document_id, f.char_start, f.char_end, f.source),
-            )
-            for f in row.figures
-        ),
-        targets=roles.get("target", ()),
-        victims=roles.get("victim", ()),
-        weapons=roles.get("weapon", ()),
-        claimants=tuple(
-            Claimant(
-                c.name,
-                c.attribution,
-                c.source,
-                Evidence(row.document_id, c.char_start, c.char_end, c.source),
-            )
-            for c in row.claimants
-        ),
-    )
