@@ -21,6 +21,9 @@ def lowest_credible(figures: Iterable[Figure], perpetrator: str | None) -> Figur
     return min(credible, key=lambda f: f.count.low or 0, default=None)
 
 
+NO_FIGURE = Toll(0, None, False, "no figure given")
+
+
 def toll(reports: Iterable[Report], kind: str, perpetrator: str | None) -> Toll:
     """The lowest credible total of one kind. Each source's total in each report is its
     largest figure there, so that a breakdown ("18 killed: 13 civilians and 5 soldiers") or an
@@ -34,10 +37,12 @@ def toll(reports: Iterable[Report], kind: str, perpetrator: str | None) -> Toll:
             key = (report.document_id, f.source)
             if key not in totals or f.count.low > (totals[key].count.low or 0):
                 totals[key] = f
+    if not totals:
+        return NO_FIGURE
     figures = list(totals.values())
     chosen = lowest_credible(figures, perpetrator)
     if chosen is None:
-        return Toll(0, None, False, "no figure given")
+        return NO_FIGURE
     lows = sorted({f.count.low for f in figures if f.count.low is not None})
     said = f"{chosen.count.text}" + (f" ({chosen.source})" if chosen.source else "")
     if len(lows) == 1:

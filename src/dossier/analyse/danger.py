@@ -18,8 +18,9 @@ from collections.abc import Iterable
 
 from dossier.analyse.incidents import incidents_of
 from dossier.errors import EmptyStore
-from dossier.model import Counted, DangerIndex, Incident, Ranked, Ranking, Toll, Year
+from dossier.model import Counted, DangerIndex, Incident, Ranked, Ranking, Year
 from dossier.store import Store
+from dossier.tolls import NO_FIGURE
 from dossier.vocab.events import lexicon
 
 WEIGHTS = (0.52, 0.26, 0.13, 0.06, 0.03)
@@ -49,11 +50,10 @@ def count_incident(incident: Incident) -> Counted | None:
     credible total."""
     if not incident.date or incident.type in lexicon().non_attacks:
         return None
-    none = Toll(0, None, False, "no figure given")
-    killed = incident.killed or none
-    attackers = incident.attackers_killed or none
-    injured = incident.wounded or none
-    hostages = incident.abducted or none
+    killed = incident.killed or NO_FIGURE
+    attackers = incident.attackers_killed or NO_FIGURE
+    injured = incident.wounded or NO_FIGURE
+    hostages = incident.abducted or NO_FIGURE
     deaths = killed.count + attackers.count
     return Counted(
         incident=incident.id,

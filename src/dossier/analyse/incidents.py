@@ -52,8 +52,9 @@ def incident(incident_id: int, reports: list[Report]) -> Incident:
     disputed = contested(groups, registry_parents())
     named = [r.perpetrator for r in reports if r.perpetrator]
     perpetrator = None if disputed else (best.perpetrator or (named or groups or [None])[0])
+    given = {f.kind for r in reports for f in r.figures}
     kinds = ("killed", "attackers_killed", "wounded", "abducted")
-    tolls = {kind: toll(reports, kind, perpetrator) for kind in kinds}
+    tolls = {kind: toll(reports, kind, perpetrator) for kind in kinds if kind in given}
     return Incident(
         id=incident_id,
         reports=tuple(reports),
