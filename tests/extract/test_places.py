@@ -138,3 +138,15 @@ def test_an_adjective_says_who_fought_not_where() -> None:
         "On Monday Russian instructors and soldiers raided Abala (Ouallam), killing three herders."
     )
     assert place.country == "Niger"
+
+
+def test_a_division_named_with_a_direction_is_the_division() -> None:
+    assert any(c.country == "Myanmar" for c in gazetteer().lookup("Kayah-South"))
+
+
+def test_the_name_after_a_district_holds_it() -> None:
+    """ "in Kajaki district, Helmand": the province after the comma places the district the
+    gazetteer lacks; a quoted name keeps no quotes."""
+    text = "Two guards were shot dead in the 'Zardak' area of Kajakay district, Nimroz."
+    names = {p.name: p.country for p in _places(text)}
+    assert names["Zardak"] == "Afghanistan" and names["Kajakay"] == "Afghanistan"

@@ -85,6 +85,12 @@ _BEFORE_HOLDERS = re.compile(
     r"([A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|(?:al|el|ad|as|de|du|la|le)(?=\s+[A-Z]))){0,3})\s*$"
 )
 
+# A capitalised name after a comma: the division that holds a name closed by a kind word.
+# The name ends the clause: "Zamboanga del Norte province" is a longer name the kind word finds.
+_AFTER_KIND = re.compile(
+    r",\s+([A-Z][\w'-]*(?:[\s-]+[A-Z][\w'-]*){0,2})(?![\w'-])(?=\s*(?:[,.;:)]|$))"
+)
+
 
 def _holder_names(doc: Doc, found: DocState) -> list[Named]:
     """The divisions a report lists in brackets after a place, which the NER reads as people or
@@ -185,6 +191,12 @@ def _kind_names(doc: Doc, found: DocState, places: Gazetteer) -> list[Named]:
         if claimed(found, start, end) or is_person(doc, start, end, found):
             continue
         named.append(Named(start, match.end(), doc_text(doc)[start : match.end()], "kind"))
+        # "in Sayyad district, Sar-e Pol": the name after the comma holds it, if it is a place.
+        after = _AFTER_KIND.match(text, match.end())
+        if after and words.kind_after.match(text, after.end()):
+            after = None  # "X village, Cotabato province": the kind word finds it
+        if after and places.lookup(after.group(1)) and not claimed(found, *after.span(1)):
+            named.append(Named(*after.span(1), doc_text(doc)[slice(*after.span(1))], "located"))
     return named
 
 

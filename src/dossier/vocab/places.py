@@ -22,6 +22,9 @@ from dossier.vocab.fold import fold, name_key
 from dossier.vocab.place_index import admin1_holds, places_named
 
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
+_QUOTES = "'\"\u2018\u2019\u201c\u201d"
+# A direction after a name key: "shan north", "dagon myothit south".
+_TRAILING_PART = re.compile(r"\s+(?:north|south|east|west|central)(?:ern)?$")
 
 
 @cache
@@ -60,7 +63,8 @@ def bare_name(text: str) -> str:
     part = affixes.part.match(name)  # lower-case only: "North Kivu" is a name
     rest = name[part.end() :] if part and part.end() < len(name) else name
     kind = re.search(affixes.kind.pattern[:-1] + r"s?$", rest, re.IGNORECASE)
-    return (rest[: kind.start()] if kind and kind.start() > 0 else rest).strip() or name
+    bare = (rest[: kind.start()] if kind and kind.start() > 0 else rest).strip() or name
+    return bare.strip(_QUOTES) or bare  # "the 'Mirzaka' area"
 
 
 def kind_word(text: str) -> str | None:
@@ -125,7 +129,9 @@ class Gazetteer:
             found = self.names.get(key, ()) + self._towns(key)
             if found:
                 return tuple(sorted(found, key=lambda c: -c.population))
-        return ()
+        # "Shan-North", "Bago-west", "Tigania East": a part of a division named after it.
+        part = _TRAILING_PART.sub("", keys[-1]) if keys else ""
+        return self.lookup(part) if part and part != keys[-1] else ()
 
     def _towns(self, key: str) -> tuple[Candidate, ...]:
         return tuple(
@@ -186,6 +192,7 @@ def gazetteer() -> Gazetteer:
         )
         add(sub.name, candidate)
         add(_affixes().kind.sub("", name_key(sub.name)), candidate)
+        add(sub.name.replace("/", " "), candidate)  # "Elgeyo/Marakwet" is written with a space
         if top:
             first_level.add(sub.name)
     ranked = {
@@ -215,7 +222,9 @@ def gazetteer() -> Gazetteer:
         reverse=True,
     )
     region_pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(r) for r in regions) + r")"
+        r"(?<![\w-])(?:"
+        + "|".join(re.escape(r).replace(r"\-", r"[\s-]").replace("/", r"[\s/]") for r in regions)
+        + r")"
         r"(?:\s+(?:" + "|".join(data["region_kinds"]) + r"))?(?![\w-])"
     )
     return Gazetteer(
