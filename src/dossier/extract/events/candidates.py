@@ -157,17 +157,21 @@ def candidate(
         else None
     )
     # "The assailants came from Pakistan": a country the attack came from is not where it was.
+    # "Russian mercenaries", "a Nigerian soldier": a people's adjective says who, not where, so
+    # the sentence's country is one it names, else the text's.
+    words = gazetteer()
     named = next(
         (
             m
-            for m in gazetteer().country_words.finditer(fold(sentence.text))
+            for m in words.country_words.finditer(fold(sentence.text))
             if not lex.reference_point.search(sentence.text[max(0, m.start() - 40) : m.start()])
+            and name_key(m.group()) not in words.adjectives
         ),
         None,
     )
     country = (
         next((p.country for p in places if p.country), None)
-        or (gazetteer().country_of_word[name_key(named.group())] if named else None)
+        or (words.country_of_word[name_key(named.group())] if named else None)
         or main_country
     )
     told = Candidate(
