@@ -14,6 +14,9 @@ class Settings:
     database_url: str = DEFAULT_DATABASE
     # Inputs are hostile: a file (or one JSONL record) larger than this is refused, not parsed.
     max_document_bytes: int = 5 * 1024 * 1024
+    # A container of many documents (an event export, a feed, a web archive, once decompressed)
+    # is read up to this size; each document in it is still bounded by max_document_bytes.
+    max_container_bytes: int = 512 * 1024 * 1024
     # Raw bytes of a refused input are kept in the quarantine table up to this size.
     max_quarantine_bytes: int = 5 * 1024 * 1024
     batch_size: int = 32
@@ -30,6 +33,9 @@ class Settings:
         settings = cls(
             database_url=env.get("DOSSIER_DATABASE_URL", DEFAULT_DATABASE),
             max_document_bytes=int(env.get("DOSSIER_MAX_DOCUMENT_BYTES", cls.max_document_bytes)),
+            max_container_bytes=int(
+                env.get("DOSSIER_MAX_CONTAINER_BYTES", cls.max_container_bytes)
+            ),
             pipeline=env.get("DOSSIER_PIPELINE") or None,
         )
         given = {k: v for k, v in overrides.items() if v is not None}

@@ -35,6 +35,22 @@ def _aliases(name: str, mentions: list[Found], text: str) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
+def _with_coded(actors: list[Actor], coded: tuple[Actor, ...]) -> list[Actor]:
+    """The text's actors and an export row's: one actor per name, the coded cell's mention
+    first."""
+    by_name = {a.name: a for a in actors}
+    for actor in coded:
+        found = by_name.get(actor.name)
+        if found is None:
+            by_name[actor.name] = actor
+            continue
+        aliases = tuple(dict.fromkeys(actor.aliases + found.aliases))
+        by_name[actor.name] = replace(
+            found, aliases=aliases, mentions=actor.mentions + found.mentions
+        )
+    return list(by_name.values())
+
+
 def to_facts(document: Document, doc: Doc) -> Facts:
     found = state(doc)
     text = document.text
@@ -73,11 +89,16 @@ def to_facts(document: Document, doc: Doc) -> Facts:
         claimants = tuple(replace(c, evidence=cited(c.evidence)) for c in event.claimants)
         return replace(event, evidence=cited(event.evidence), reports=reports, claimants=claimants)
 
+    events = tuple(cited_event(e) for e in found.events)
+    if document.coded is not None:
+        # What the export's coders recorded comes first, beside what the free text says.
+        actors = _with_coded(actors, document.coded.actors)
+        events = document.coded.events + events
     return Facts(
         document=document,
         actors=tuple(actors),
         statements=statements,
-        events=tuple(cited_event(e) for e in found.events),
+        events=events,
         relations=tuple(replace(r, evidence=cited(r.evidence)) for r in found.relations),
         claims=tuple(replace(c, evidence=cited(c.evidence)) for c in found.claims),
         victim_categories=tuple(

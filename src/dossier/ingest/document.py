@@ -35,12 +35,13 @@ def build_document(
     source: str | None = None,
     url: str | None = None,
     line: int | None = None,
+    row: int | None = None,
 ) -> Document | Refusal:
     text, dropped = clean_text(body)
     if not text:
         keep = raw if len(raw) <= settings.max_quarantine_bytes else None
         reason = "no article text after cleaning" if body.strip() else "empty"
-        return Refusal(path, reason, line=line, raw=keep, size=len(raw))
+        return Refusal(path, reason, line=line, raw=keep, size=len(raw), row=row)
     if title is None:
         first = text.split("\n\n", 1)[0]
         # A short first paragraph without a closing full stop is the headline of a plain text.

@@ -14,15 +14,13 @@ from dossier.settings import Settings
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
-def read_bounded(path: Path, settings: Settings) -> bytes | Refusal:
-    """The file's bytes, or a refusal when it is larger than the limit (checked before reading)."""
+def read_bounded(path: Path, settings: Settings, limit: int | None = None) -> bytes | Refusal:
+    """The file's bytes, or a refusal when it is larger than the limit (checked before reading;
+    `limit` defaults to one document's)."""
+    limit = settings.max_document_bytes if limit is None else limit
     size = path.stat().st_size
-    if size > settings.max_document_bytes:
-        return Refusal(
-            str(path),
-            f"too large: {size:,} bytes, limit {settings.max_document_bytes:,}",
-            size=size,
-        )
+    if size > limit:
+        return Refusal(str(path), f"too large: {size:,} bytes, limit {limit:,}", size=size)
     return path.read_bytes()
 
 
@@ -30,10 +28,10 @@ Decoder = Callable[[bytes, str, Settings], "str | Refusal"]
 
 
 def read_file(
-    path: Path, settings: Settings, decoder: Decoder | None = None
+    path: Path, settings: Settings, decoder: Decoder | None = None, limit: int | None = None
 ) -> tuple[bytes, str] | Refusal:
     """A file's bytes and its text, or the refusal of either step."""
-    raw = read_bounded(path, settings)
+    raw = read_bounded(path, settings, limit)
     if isinstance(raw, Refusal):
         return raw
     text = (decoder or decode)(raw, str(path), settings)

@@ -31,6 +31,15 @@ class Document:
     format: str = "text"
     # Paragraphs the cleaner removed (boilerplate, repeats), kept so that nothing is silently lost.
     dropped: tuple[str, ...] = ()
+    # A row of an event export (ACLED, GTD): its cells by column, its row number in the file, and
+    # the facts its coders recorded, each citing a cell (`Evidence.row`, `.column`).
+    record: tuple[tuple[str, str], ...] = ()
+    row: int | None = None
+    coded: Coded | None = None
+
+    def cell(self, column: str) -> str | None:
+        """The value of one cell of the document's record."""
+        return dict(self.record).get(column)
 
 
 @dataclass(frozen=True)
@@ -42,9 +51,12 @@ class Refusal:
     line: int | None = None
     raw: bytes | None = None
     size: int | None = None
+    row: int | None = None  # a data row of an export (the header not counted)
 
     @property
     def where(self) -> str:
+        if self.row is not None:
+            return f"{self.path} row {self.row}"
         return f"{self.path}:{self.line}" if self.line is not None else self.path
 
     def message(self) -> str:
@@ -263,6 +275,16 @@ class Anomaly:
     text: str
     why: str
     evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Coded:
+    """What the coders of an event export recorded in one row: the event, and the actors it
+    names, every fact citing the cell that states it. Extract adds these to what it reads in the
+    row's free text, so the two stand side by side."""
+
+    events: tuple[Event, ...] = ()
+    actors: tuple[Actor, ...] = ()
 
 
 @dataclass(frozen=True)
