@@ -42,7 +42,7 @@ def test_ingest_actors_profile_quote(sqlite_url: str, tmp_path) -> None:  # type
     unknown = runner.invoke(app, ["quote", "no-such-document:0-5", "--db", sqlite_url])
     assert unknown.exit_code == 1 and "no document 'no-such-document'" in unknown.output
     cell = runner.invoke(app, ["quote", "gtd-2021#17.nkill", "--db", sqlite_url])
-    assert cell.exit_code == 1 and "no structured record for gtd-2021#17.nkill" in cell.output
+    assert cell.exit_code == 1 and "no document 'gtd-2021'" in cell.output
 
     missing = runner.invoke(app, ["profile", "Nobody Brigade", "--db", sqlite_url])
     assert missing.exit_code == 1 and "no actor named" in missing.output

@@ -12,7 +12,10 @@ from dossier.model import Count, Event, Evidence, Facts, Refusal
 SCHEMA = 1
 
 
-def _span(evidence: Evidence) -> dict[str, Any]:
+def _span(evidence: Evidence, path: str) -> dict[str, Any]:
+    """A span of the document's text, or a cell of an export row: the file, row and column."""
+    if evidence.is_cell:
+        return {"file": path, "row": evidence.row, "column": evidence.column}
     return {"start": evidence.start, "end": evidence.end}
 
 
@@ -20,13 +23,16 @@ def _count(count: Count | None) -> dict[str, Any] | None:
     return None if count is None else {"low": count.low, "high": count.high, "text": count.text}
 
 
-def _reports(event: Event, kind: str) -> list[dict[str, Any]]:
+def _reports(event: Event, kind: str, path: str) -> list[dict[str, Any]]:
     return [
-        {"source": f.source, **(_count(f.count) or {})} for f in event.reports if f.kind == kind
+        {"source": f.source, **(_count(f.count) or {})}
+        | ({"evidence": _span(f.evidence, path)} if f.evidence else {})
+        for f in event.reports
+        if f.kind == kind
     ]
 
 
-def _event(e: Event) -> dict[str, Any]:
+def _event(e: Event, path: str) -> dict[str, Any]:
     date, place = e.date, e.place
     return {
         "type": e.type,
@@ -54,12 +60,12 @@ def _event(e: Event) -> dict[str, Any]:
         "wounded": _count(e.wounded),
         "count": _count(e.count),
         # Every figure with its source: conflicting reports are kept side by side.
-        "killed_reports": _reports(e, "killed"),
-        "wounded_reports": _reports(e, "wounded"),
-        "casualties_reports": _reports(e, "casualties"),
-        "abducted_reports": _reports(e, "abducted"),
+        "killed_reports": _reports(e, "killed", path),
+        "wounded_reports": _reports(e, "wounded", path),
+        "casualties_reports": _reports(e, "casualties", path),
+        "abducted_reports": _reports(e, "abducted", path),
         # The attackers' own dead, apart from their victims (`killed` counts everyone).
-        "attackers_killed_reports": _reports(e, "attackers_killed"),
+        "attackers_killed_reports": _reports(e, "attackers_killed", path),
         "targets": list(e.targets),
         "victims": list(e.victims),
         "weapon": list(e.weapon),
@@ -69,17 +75,18 @@ def _event(e: Event) -> dict[str, Any]:
                 "name": c.name,
                 "attribution": c.attribution,
                 "source": c.source,
-                "evidence": _span(c.evidence),
+                "evidence": _span(c.evidence, path),
             }
             for c in e.claimants
         ],
-        "evidence": _span(e.evidence),
+        "evidence": _span(e.evidence, path),
         "source": e.evidence.source,
     }
 
 
 def facts_record(facts: Facts) -> dict[str, Any]:
     document = facts.document
+    path = document.path
     return {
         "schema": SCHEMA,
         "document": {
@@ -97,33 +104,35 @@ def facts_record(facts: Facts) -> dict[str, Any]:
                 "registered": actor.registered,
                 "aliases": list(actor.aliases),
                 "mentions": [
-                    {**_span(m.evidence), "text": m.text, "how": m.how} for m in actor.mentions
+                    {**_span(m.evidence, path), "text": m.text, "how": m.how}
+                    for m in actor.mentions
                 ],
             }
             for actor in facts.actors
         ],
-        "events": [_event(e) for e in facts.events],
+        "events": [_event(e, path) for e in facts.events],
         "relations": [
             {
                 "subject": r.subject,
                 "type": r.type,
                 "object": r.object,
-                "evidence": _span(r.evidence),
+                "evidence": _span(r.evidence, path),
                 "source": r.evidence.source,
             }
             for r in facts.relations
         ],
         "victim_categories": [v.category for v in facts.victim_categories],
         "claims": [
-            {"source": c.source, "about": c.about, "evidence": _span(c.evidence)}
+            {"source": c.source, "about": c.about, "evidence": _span(c.evidence, path)}
             for c in facts.claims
         ],
         "statements": [
-            {"about": s.about, "topic": s.topic, "evidence": _span(s.evidence)}
+            {"about": s.about, "topic": s.topic, "evidence": _span(s.evidence, path)}
             for s in facts.statements
         ],
         "anomalies": [
-            {"text": a.text, "why": a.why, "evidence": _span(a.evidence)} for a in facts.anomalies
+            {"text": a.text, "why": a.why, "evidence": _span(a.evidence, path)}
+            for a in facts.anomalies
         ],
     }
 

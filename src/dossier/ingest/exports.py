@@ -111,9 +111,11 @@ def export_row(
     layout: Layout, row: dict[str, str | None], path: str, number: int, settings: Settings
 ) -> Document | Refusal:
     """One row as a document with its coded event, or a refusal naming the row."""
-    cells = {(k or "").strip().casefold(): (v or "").strip() for k, v in row.items() if k}
     if None in row:
         return Refusal(path, "more cells than the header has columns", row=number)
+    if any(value is None for value in row.values()):
+        return Refusal(path, "fewer cells than the header has columns", row=number)
+    cells = {(k or "").strip().casefold(): (v or "").strip() for k, v in row.items() if k}
     event_id = cells.get(layout.id, "")
     if not event_id:
         return Refusal(path, f"no {layout.id!r}", row=number)

@@ -101,3 +101,6 @@ class StoredReport:
     document_id: str
     key: tuple[str, str, int]
     report: ReportedEvent
+    # An event an export's coders recorded (cited by a cell): the row's text may tell the same
+    # attack again, and the two are one incident.
+    coded: bool = False

@@ -171,6 +171,12 @@ def fits(vague: ReportedEvent, report: ReportedEvent) -> float | None:
     return likeness(vague, report)
 
 
+def _same_telling(a: StoredReport, b: StoredReport) -> bool:
+    """Two reports of one document's text (which tells each attack once); an export row's coded
+    event and its own text's report of the attack are two tellings."""
+    return a.document_id == b.document_id and a.coded == b.coded
+
+
 def cluster(nodes: Iterable[StoredReport]) -> dict[int, int]:
     """Each report's incident (the smallest event id of its group), for reports that are joined
     to others; a report alone is its own incident and is left out.
@@ -183,7 +189,7 @@ def cluster(nodes: Iterable[StoredReport]) -> dict[int, int]:
     for node in (n for n in ordered if precise(n.report)):
         best, best_score = None, -math.inf
         for group in groups:
-            if any(m.document_id == node.document_id for m in group):
+            if any(_same_telling(m, node) for m in group):
                 continue  # a document tells each attack once
             if all(same_incident(node.report, m.report) for m in group):
                 score = max(likeness(node.report, m.report) for m in group)
@@ -196,7 +202,7 @@ def cluster(nodes: Iterable[StoredReport]) -> dict[int, int]:
     for node in (n for n in ordered if not precise(n.report) and n.report.date):
         scored = []
         for group in groups:
-            if any(m.document_id == node.document_id for m in group):
+            if any(_same_telling(m, node) for m in group):
                 continue
             fit = [
                 f

@@ -81,6 +81,7 @@ _REPORTS = select(
     EventRow.country,
     EventRow.lat,
     EventRow.lon,
+    EventRow.cell_column,
 ).outerjoin(ActorRow, EventRow.perpetrator_id == ActorRow.id)
 
 _IN_DOCUMENT = _REPORTS.where(EventRow.document_id == bindparam("doc"))
@@ -91,7 +92,8 @@ _WITHIN = _REPORTS.where(EventRow.date_value.in_(bindparam("within", expanding=T
 
 def _nodes(rows: Iterable[Row]) -> list[StoredReport]:  # type: ignore[type-arg]
     nodes = []
-    for event_id, document_id, start, perpetrator, *what, place, kind, country, lat, lon in rows:
+    for event_id, document_id, start, perpetrator, *what, kind, country, lat, lon, cell in rows:
+        place = what.pop()
         type, date, precision, date_text = what
         report = ReportedEvent(
             perpetrator=perpetrator,
@@ -106,5 +108,6 @@ def _nodes(rows: Iterable[Row]) -> list[StoredReport]:  # type: ignore[type-arg]
             lon=lon,
             date_text=date_text,
         )
-        nodes.append(StoredReport(event_id, document_id, (date or "", document_id, start), report))
+        key = (date or "", document_id, start)
+        nodes.append(StoredReport(event_id, document_id, key, report, cell is not None))
     return nodes

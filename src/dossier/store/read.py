@@ -118,6 +118,8 @@ class Reads:
                     MentionRow.document_id,
                     MentionRow.char_start,
                     MentionRow.char_end,
+                    MentionRow.cell_row,
+                    MentionRow.cell_column,
                 )
                 .join(ActorRow, MentionRow.actor_id == ActorRow.id)
                 .join(DocumentRow, MentionRow.document_id == DocumentRow.id)
@@ -125,11 +127,10 @@ class Reads:
                 .order_by(DocumentRow.published.is_(None), DocumentRow.published, MentionRow.id)
             ).all()
         uses: dict[str, list[tuple[str, str | None, Evidence]]] = {}
-        for text, published, document_id, start, end in rows:
+        for text, published, document_id, start, end, row, column in rows:
             day = published.isoformat() if published else None
-            uses.setdefault(name_key(text), []).append(
-                (text, day, Evidence(document_id, start, end))
-            )
+            cited = Evidence(document_id, start, end, row=row, column=column)
+            uses.setdefault(name_key(text), []).append((text, day, cited))
         return [
             AliasUse(
                 alias=these[0][0],
@@ -171,27 +172,33 @@ class Reads:
             return text
 
     def quote(self, evidence: Evidence) -> str:
-        """The text a span cites; NotFound when its document is not stored, or when it cites a
-        cell (the store keeps no structured records yet)."""
+        """The text a span cites, or the value of the cell a cell cites; NotFound when its
+        document (or the cell) is not stored."""
         return self.quotes([evidence])[evidence]
 
     def quotes(self, evidence: Iterable[Evidence]) -> dict[Evidence, str]:
-        """The text each span cites, reading each document once; NotFound as `quote`."""
+        """What each piece of evidence cites, reading each document once; NotFound as `quote`."""
         wanted = list(evidence)
-        cell = next((e for e in wanted if e.is_cell), None)
-        if cell is not None:
-            raise NotFound(f"no structured record for {cell.citation} in the store")
         with Session(self.engine) as session:
             rows = session.execute(
-                select(DocumentRow.id, DocumentRow.text).where(
+                select(DocumentRow.id, DocumentRow.text, DocumentRow.record).where(
                     DocumentRow.id.in_({e.document_id for e in wanted})
                 )
             )
-            texts = {id_: text for id_, text in rows}
-        missing = sorted({e.document_id for e in wanted} - texts.keys())
+            found = {id_: (text, record or {}) for id_, text, record in rows}
+        missing = sorted({e.document_id for e in wanted} - found.keys())
         if missing:
             raise NotFound(f"no document {missing[0]!r} in the store")
-        return {e: texts[e.document_id][e.start : e.end] for e in wanted}
+        quoted = {}
+        for e in wanted:
+            text, record = found[e.document_id]
+            if e.is_cell:
+                if e.column not in record:
+                    raise NotFound(f"no cell {e.citation} in the store")
+                quoted[e] = record[e.column]
+            else:
+                quoted[e] = text[e.start : e.end]
+        return quoted
 
     def relations_of(self, name: str) -> list[Relation]:
         """Relations the actor is a side of, each with the span that states it."""
@@ -303,5 +310,12 @@ class Reads:
         with Session(self.engine) as session:
             rows = session.scalars(select(RefusalRow).order_by(RefusalRow.id))
             return [
-                Refusal(r.path, r.reason, None if r.line < 0 else r.line, size=r.size) for r in rows
+                Refusal(
+                    r.path,
+                    r.reason,
+                    None if r.line < 0 or r.row is not None else r.line,
+                    size=r.size,
+                    row=r.row,
+                )
+                for r in rows
             ]

@@ -66,6 +66,8 @@ class Reports:
                 EventRow.lon,
                 EventRow.attribution,
                 EventRow.attributed_by,
+                EventRow.cell_row,
+                EventRow.cell_column,
                 ActorRow.name,
             )
             .outerjoin(ActorRow, EventRow.perpetrator_id == ActorRow.id)
@@ -77,7 +79,7 @@ class Reports:
             rows = connection.execute(events).all()
             documents = {row.id: row.document_id for row in rows}
             figures: dict[int, list[Figure]] = defaultdict(list)
-            for event_id, kind, source, low, high, text, start, end in connection.execute(
+            for event_id, kind, source, low, high, text, start, end, *cell in connection.execute(
                 of(
                     FigureRow,
                     FigureRow.kind,
@@ -87,12 +89,15 @@ class Reports:
                     FigureRow.text,
                     FigureRow.char_start,
                     FigureRow.char_end,
+                    FigureRow.cell_row,
+                    FigureRow.cell_column,
                 )
             ):
+                row_, column = cell
                 cited = (
                     None
                     if start is None or end is None
-                    else Evidence(documents[event_id], start, end, source)
+                    else Evidence(documents[event_id], start, end, source, row_, column)
                 )
                 figures[event_id].append(Figure(kind, Count(low, high, text), source, cited))
             roles: dict[int, dict[str, tuple[str, ...]]] = defaultdict(dict)
@@ -117,7 +122,13 @@ class Reports:
             Report(
                 incident=row.incident_id or row.id,
                 type=row.type,
-                evidence=Evidence(row.document_id, row.char_start, row.char_end),
+                evidence=Evidence(
+                    row.document_id,
+                    row.char_start,
+                    row.char_end,
+                    row=row.cell_row,
+                    column=row.cell_column,
+                ),
                 perpetrator=row.name,
                 suicide=row.suicide,
                 date=row.date_value,

@@ -38,6 +38,9 @@ class DocumentRow(Base):
     format: Mapped[str] = mapped_column(String(16))
     text: Mapped[str] = mapped_column(Text)
     dropped: Mapped[list[str]] = mapped_column(JSON)
+    # An export row's cells by column, and its row in the file (None for an article).
+    record: Mapped[dict[str, str] | None] = mapped_column(JSON)
+    row: Mapped[int | None] = mapped_column(Integer)
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
 
 
@@ -51,6 +54,7 @@ class RefusalRow(Base):
     # -1 for a whole file, so that the unique constraint holds (NULLs never compare equal).
     line: Mapped[int] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(Text)
+    row: Mapped[int | None] = mapped_column(Integer)
     size: Mapped[int | None] = mapped_column(Integer)
     raw: Mapped[bytes | None] = mapped_column(LargeBinary)
     refused_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
@@ -77,6 +81,9 @@ class AliasRow(Base):
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     char_start: Mapped[int] = mapped_column(Integer)
     char_end: Mapped[int] = mapped_column(Integer)
+    # Evidence that is a cell of the document's record rather than a span of its text.
+    cell_row: Mapped[int | None] = mapped_column(Integer)
+    cell_column: Mapped[str | None] = mapped_column(String(100))
 
 
 class MentionRow(Base):
@@ -87,6 +94,9 @@ class MentionRow(Base):
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     char_start: Mapped[int] = mapped_column(Integer)
     char_end: Mapped[int] = mapped_column(Integer)
+    # Evidence that is a cell of the document's record rather than a span of its text.
+    cell_row: Mapped[int | None] = mapped_column(Integer)
+    cell_column: Mapped[str | None] = mapped_column(String(100))
     text: Mapped[str] = mapped_column(Text)
     how: Mapped[str] = mapped_column(String(32))
 
@@ -129,6 +139,9 @@ class EventRow(Base):
     attributed_by: Mapped[str | None] = mapped_column(Text)
     char_start: Mapped[int] = mapped_column(Integer)
     char_end: Mapped[int] = mapped_column(Integer)
+    # Evidence that is a cell of the document's record rather than a span of its text.
+    cell_row: Mapped[int | None] = mapped_column(Integer)
+    cell_column: Mapped[str | None] = mapped_column(String(100))
     # The incident (across documents) this report belongs to: the smallest event id of the group.
     incident_id: Mapped[int | None] = mapped_column(Integer, index=True)
     figures: Mapped[list[FigureRow]] = relationship(
@@ -156,6 +169,9 @@ class FigureRow(Base):
     # The sentence that states the figure (absent for figures stored before revision 0005).
     char_start: Mapped[int | None] = mapped_column(Integer)
     char_end: Mapped[int | None] = mapped_column(Integer)
+    # Evidence that is a cell of the document's record rather than a span of its text.
+    cell_row: Mapped[int | None] = mapped_column(Integer)
+    cell_column: Mapped[str | None] = mapped_column(String(100))
 
 
 class EventRoleRow(Base):

@@ -46,7 +46,9 @@ class Writes:
 
     def add_refusal(self, refusal: Refusal) -> bool:
         """Keep a refusal in quarantine; False if the same refusal is already kept."""
-        line = refusal.line if refusal.line is not None else -1
+        # A refused export row is kept under its row number (the key needs one number).
+        number = refusal.line if refusal.line is not None else refusal.row
+        line = number if number is not None else -1
         with Session(self.engine) as session, session.begin():
             exists = session.scalar(
                 select(RefusalRow.id).where(
@@ -62,6 +64,7 @@ class Writes:
                     path=refusal.path,
                     line=line,
                     reason=refusal.reason,
+                    row=refusal.row,
                     size=refusal.size,
                     raw=refusal.raw,
                 )
@@ -91,6 +94,8 @@ class Writes:
                     format=document.format,
                     text=document.text,
                     dropped=list(document.dropped),
+                    record=dict(document.record) or None,
+                    row=document.row,
                 )
             )
             session.flush()
@@ -114,7 +119,7 @@ class Writes:
             for actor in facts.actors:
                 row = rows[canonical.get(actor.name, actor.name)]
                 for mention in actor.mentions:
-                    span = cited(mention.evidence)
+                    span = cited(mention.evidence) | cell(mention.evidence)
                     mentions.append(
                         {"actor_id": row.id, "text": mention.text, "how": mention.how, **span}
                     )
@@ -179,6 +184,13 @@ class Writes:
             return True
 
 
+def cell(evidence: Evidence | None) -> dict[str, object]:
+    """The cell a piece of evidence cites, for the tables that keep cells beside spans."""
+    if evidence is None or not evidence.is_cell:
+        return {"cell_row": None, "cell_column": None}
+    return {"cell_row": evidence.row, "cell_column": evidence.column}
+
+
 def _stored(session: Session, document: Document) -> bool:
     """Whether a document with the same text (by content hash) is already stored."""
     found = session.scalar(
@@ -227,6 +239,7 @@ def _add_events(
                     "text": figure.count.text,
                     "char_start": span.start if span else None,
                     "char_end": span.end if span else None,
+                    **cell(span),
                 }
             )
         fillers = {
@@ -278,6 +291,7 @@ def _event_values(event: Event, document_id: str, perpetrator_id: int | None) ->
         "attributed_by": event.attributed_by,
         "char_start": event.evidence.start,
         "char_end": event.evidence.end,
+        **cell(event.evidence),
     }
 
 

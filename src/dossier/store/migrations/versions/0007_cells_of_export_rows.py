@@ -1,0 +1,40 @@
+"""export rows: a document's structured record, and cell evidence for mentions, aliases,
+events and figures; the row of a refused export row
+
+Revision ID: 0007
+Revises: 0006
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0007"
+down_revision = "0006"
+branch_labels = None
+depends_on = None
+
+CITING = ("mentions", "aliases", "events", "event_figures")
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("documents", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("record", sa.JSON(), nullable=True))
+        batch_op.add_column(sa.Column("row", sa.Integer(), nullable=True))
+    for table in CITING:
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.add_column(sa.Column("cell_row", sa.Integer(), nullable=True))
+            batch_op.add_column(sa.Column("cell_column", sa.String(length=100), nullable=True))
+    with op.batch_alter_table("refusals", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("row", sa.Integer(), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("refusals", schema=None) as batch_op:
+        batch_op.drop_column("row")
+    for table in reversed(CITING):
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.drop_column("cell_column")
+            batch_op.drop_column("cell_row")
+    with op.batch_alter_table("documents", schema=None) as batch_op:
+        batch_op.drop_column("row")
+        batch_op.drop_column("record")
