@@ -95,6 +95,8 @@ def _one(noun: Token, kind: str, lex: Lexicon) -> Part | None:
     """One person, when the noun is a singular person marked as one, a name, or a pronoun."""
     if any(c.dep_ in ("nummod", "quantmod") for c in noun.children):
         return None
+    if not any(ch.isalpha() for ch in noun.text):
+        return None  # "05/26/2013" tagged a person
     if any(t.lower_ in ("including", "among") for t in noun.ancestors):
         return None  # a part of a toll told beside it
     first = noun
