@@ -182,3 +182,19 @@ def test_a_numeric_date_is_no_person() -> None:
     text = "05/26/2013: A gunman shot and killed a police commander in Mukalla, Yemen."
     killed = _killed(text)
     assert killed is not None and killed.low == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A name the tagger does not know as a person is still one.
+        "Gunmen opened fire on Tomas Quillabamba in Cusco city, Peru. Quillabamba was killed.",
+        # The article hangs on a word of the noun's compound.
+        "On Monday, soldiers shot and killed the Boali town imam in Boali.",
+        # A pronoun as the one killed.
+        "On Monday, gunmen fired at a trader in a market in Kano. He was killed in the attack.",
+    ],
+)
+def test_one_person_named_marked_or_told_by_a_pronoun(text: str) -> None:
+    killed = _killed(text)
+    assert killed is not None and killed.low == 1
