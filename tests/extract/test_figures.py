@@ -36,6 +36,7 @@ def _kinds(text: str) -> set[tuple[str, int | None]]:
         ("The attack in Kismayo on Monday caused 6 fatalities.", 6),
         ("Gunmen attacked a bus in Mosul on Monday, killing Ali Hassan and Omar Said.", 2),
         ("Gunmen shot dead the village chief in Djibo on Monday.", 1),
+        ("Militants executed two hostages near Boni on Monday.", 2),
     ],
 )
 def test_one_death_toll_from_words_articles_and_names(text: str, low: int) -> None:

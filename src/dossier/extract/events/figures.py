@@ -62,6 +62,8 @@ def figure_kind(number: Token, lex: Lexicon) -> str | None:
             # "seven hostages were killed": what befell the hostages is the verb's.
             verbs = (kind_of_word(w, lex) for w in window[i + 1 :] if w.pos_ == "VERB")
             kind = next((k for k in verbs if k is not None), kind)
+            if t.dep_ == "dobj" and kind_of_word(t.head, lex) == KILLED:
+                kind = KILLED  # "executed two hostages"
         if kind is not None:
             rest = window[i + 1 : i + 3]
             later = {kind_of_word(r, lex) for r in rest[1:]} - {None}
