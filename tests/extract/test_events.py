@@ -128,6 +128,17 @@ def test_generalities_are_not_events() -> None:
     assert facts.events == ()
 
 
+def test_plural_doers_or_weapons_beside_a_verb_tell_one_attack() -> None:
+    for text in (
+        "Gunmen opened fire on traders in Kano city, Kano state, Nigeria. Four traders were "
+        "killed in the attack.",
+        "An explosives-laden truck detonated in Kirkuk city, Iraq. Four people were killed in "
+        "the blast.",
+    ):
+        (event,) = extract(_doc(text)).events
+        assert event.killed is not None and event.killed.low == 4
+
+
 def test_real_articles_extract_events_with_evidence() -> None:
     for path in sorted((SHARED / "eval").glob("*.txt")):
         document = load_document(path)

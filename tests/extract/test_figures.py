@@ -36,6 +36,7 @@ def _kinds(text: str) -> set[tuple[str, int | None]]:
         ("The attack in Kismayo on Monday caused 6 fatalities.", 6),
         ("Gunmen attacked a bus in Mosul on Monday, killing Ali Hassan and Omar Said.", 2),
         ("Gunmen shot dead the village chief in Djibo on Monday.", 1),
+        ("Militants executed two hostages near Boni on Monday.", 2),
     ],
 )
 def test_one_death_toll_from_words_articles_and_names(text: str, low: int) -> None:
@@ -139,3 +140,62 @@ def test_a_toll_across_several_attacks_is_none_of_them() -> None:
 def test_the_seized_are_people_only() -> None:
     text = "Militants attacked a base in Gao on Monday and seized several vehicles."
     assert all(f.kind != "abducted" for e in _events(text) for f in e.reports)
+
+
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        # Members chained by apposition or as a second subject are one enumeration.
+        ("On Monday, 3 militiamen, 1 soldier, and 1 guard were killed in an attack in Gao.", 5),
+        # The number hangs on a name before the noun it counts.
+        (
+            "A bomb hit a convoy in Herat on Monday. Two United Nations (UN) guards and one "
+            "driver were killed.",
+            3,
+        ),
+        # "shot and killed": the joined verb says what befell the subjects.
+        ("On Monday, 1 guard and 2 farmers were shot and killed by gunmen in Gao.", 3),
+    ],
+)
+def test_an_enumeration_is_one_toll(text: str, low: int) -> None:
+    killed = _killed(text)
+    assert killed is not None and killed.low == low
+
+
+def test_alternatives_are_rival_readings_not_parts() -> None:
+    text = "Rebels clashed with troops in Ndele on Monday. Zero, one or two people were killed."
+    killed = _killed(text)
+    assert killed is not None and killed.low == 0
+
+
+def test_attackers_in_an_enumeration_stay_apart_from_a_lower_toll() -> None:
+    text = (
+        "Militants stormed a base in Gao on Monday. 30 soldiers and 4 assailants were killed. "
+        "The army said 9 soldiers were killed."
+    )
+    kinds = _kinds(text)
+    assert ("attackers_killed", 4) in kinds
+    killed = _killed(text)
+    assert killed is not None and killed.low == 13
+
+
+def test_a_numeric_date_is_no_person() -> None:
+    text = "05/26/2013: A gunman shot and killed a police commander in Mukalla, Yemen."
+    killed = _killed(text)
+    assert killed is not None and killed.low == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A name the tagger does not know as a person is still one.
+        "Gunmen opened fire on Tomas Quillabamba in Cusco city, Peru. Quillabamba was killed.",
+        # The article hangs on a word of the noun's compound.
+        "On Monday, soldiers shot and killed the Boali town imam in Boali.",
+        # A pronoun as the one killed.
+        "On Monday, gunmen fired at a trader in a market in Kano. He was killed in the attack.",
+    ],
+)
+def test_one_person_named_marked_or_told_by_a_pronoun(text: str) -> None:
+    killed = _killed(text)
+    assert killed is not None and killed.low == 1

@@ -144,8 +144,7 @@ def candidate(
     )
     # "ISWAP attacks have been restricted to ...", "dozens of attacks ... hundreds of deaths":
     # plural, undated and without an exact figure is a pattern, not an incident.
-    trigger_word = sentence.doc.char_span(trigger, trigger + 1, alignment_mode="expand")
-    plural = trigger_word is not None and trigger_word[0].tag_ in ("NNS", "NNPS")
+    plural = _plural_only(sentence, lex)
     exact = [r for r in reports if r.count.text.lower() not in VAGUE]
     particular = dates or exact or timed or roles.targets
     if generic or (plural and not anaphoric and not particular):
@@ -202,6 +201,24 @@ def candidate(
             told.attributed_by = None
     told.claimants = _claimants(sentence, claiming(sentence, groups, lex), source)
     return told
+
+
+def _plural_only(sentence: Span, lex: Lexicon) -> bool:
+    """Whether every cue of the sentence is a plural noun ("ISWAP attacks have been
+    restricted to ...", "gunmen"): "Gunmen opened fire" tells one attack by its verb, and
+    "an explosives-laden vehicle" is one vehicle."""
+    hits = (hit for _kind, pattern in lex.types for hit in pattern.finditer(sentence.text))
+    for hit in hits:
+        start = sentence.start_char + hit.start()
+        word = sentence.doc.char_span(start, start + 1, alignment_mode="expand")
+        if word is None:
+            continue
+        token = word[0]
+        if token.tag_ not in ("NNS", "NNPS"):
+            return False
+        if token.head.pos_ in ("NOUN", "PROPN") and token.dep_ in ("amod", "compound", "npadvmod"):
+            return False  # "explosives-laden vehicle": the noun it qualifies is the thing
+    return True
 
 
 def _near(text: str, start: int) -> bool:

@@ -62,6 +62,8 @@ def figure_kind(number: Token, lex: Lexicon) -> str | None:
             # "seven hostages were killed": what befell the hostages is the verb's.
             verbs = (kind_of_word(w, lex) for w in window[i + 1 :] if w.pos_ == "VERB")
             kind = next((k for k in verbs if k is not None), kind)
+            if t.dep_ == "dobj" and kind_of_word(t.head, lex) == KILLED:
+                kind = KILLED  # "executed two hostages"
         if kind is not None:
             rest = window[i + 1 : i + 3]
             later = {kind_of_word(r, lex) for r in rest[1:]} - {None}
@@ -81,6 +83,21 @@ def figure_kind(number: Token, lex: Lexicon) -> str | None:
         kind = kind_of_word(t, lex)
         if kind is not None:
             return kind
+        if t.pos_ == "VERB" and head.dep_ in ("nsubj", "nsubjpass"):
+            # "1 policeman and 2 civilians were shot and killed": the verb joined to the first
+            # that has no subject of its own says what befell them.
+            joined = [
+                kind_of_word(c, lex)
+                for c in t.children
+                if c.dep_ == "conj"
+                and c.pos_ == "VERB"
+                and not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)
+            ]
+            if KILLED in joined:
+                return KILLED
+            kind = next((k for k in joined if k is not None), None)
+            if kind is not None:
+                return kind
         if t.pos_ in ("VERB", "AUX"):
             if t.lemma_.lower() in ("code", "cod") and number.head.lower_ == "as":
                 # A coder's note, "(coded as 3)": the figure of the casualty word it follows.
@@ -179,7 +196,16 @@ def _counted_noun(number: Token) -> Token:
         word = word.head
     if word.dep_ in ("amod", "det", "predet") and not word.like_num and word.head.pos_ == "NOUN":
         return word.head  # "several documents", "both officers"
-    return word.head if word.dep_ == "nummod" else number
+    if word.dep_ != "nummod":
+        return number
+    noun = word.head
+    # "two United States (US) soldiers", "one Local Police (ALP) officer": the tagger hangs the
+    # number on a name before the noun it counts.
+    while noun.dep_ in ("compound", "nmod") and noun.head.pos_ in ("NOUN", "PROPN"):
+        if not noun.i < noun.head.i <= noun.i + 4:
+            break
+        noun = noun.head
+    return noun
 
 
 def _of_object(noun: Token) -> Token:
@@ -246,9 +272,12 @@ def _tolls(parts: list[Part], lex: Lexicon) -> list[tuple[str, Count]]:
             continue  # "17 people, including workers, and a gold trader"
         for group in groups:
             joined = {t.i for p in group for t in (p.noun, *p.noun.conjuncts)}
+            anchors = {_anchor(p.noun) for p in group if _counts_people(p, lex)} - {None}
+            listed = _counts_people(part, lex) and _anchor(part.noun) in anchors
+            together = (part.noun.i in joined or listed) and not _alternative(group[-1], part)
             # "three fatalities and several injuries" are two figures, not one enumeration.
             people = kind_of_word(part.noun, lex) is None
-            if group[0].kind == part.kind and part.noun.i in joined and people:
+            if group[0].kind == part.kind and together and people:
                 group.append(part)
                 break
         else:
@@ -263,8 +292,44 @@ def _tolls(parts: list[Part], lex: Lexicon) -> list[tuple[str, Count]]:
         breakdown = len(group) > 1 or all(_elliptical(p) for p in group)
         if breakdown and any(count.low is not None and c.low >= count.low for c in told):
             continue  # "18 killed: 13 civilians and 5 soldiers", "four dead, two among civilians"
+        victims = [p for p in group if not p.attackers]
+        if kind == KILLED and len(victims) < len(group):
+            # "37 soldiers, four bombers and five raiders were killed": the attackers' dead
+            # are a figure of their own, so that a lower toll of the victims leaves them.
+            attackers = [p for p in group if p.attackers]
+            tolls += [(KILLED, _sum(victims)), (ATTACKERS_KILLED, _sum(attackers))]
+            continue
         tolls.append((kind, count))
     return tolls
+
+
+def _counts_people(part: Part, lex: Lexicon) -> bool:
+    """A part that names whom it counts ("4 militiamen", "the chief"), not a tally noun
+    ("four fatalities") nor a number standing for a noun told before ("two among civilians")."""
+    return kind_of_word(part.noun, lex) is None and not _elliptical(part)
+
+
+def _alternative(previous: Part, part: Part) -> bool:
+    """ "zero, one or two persons": figures joined by "or" are rival readings, not parts."""
+    doc = part.first.doc
+    tokens = (previous.first, previous.noun, part.first, part.noun)
+    start, end = min(t.i for t in tokens), max(t.i for t in tokens)
+    return any(t.lower_ == "or" for t in doc[start:end])
+
+
+def _anchor(noun: Token) -> tuple[int, str] | None:
+    """The verb an enumeration is the subject or object of, and which: "4 militiamen, 1
+    soldier, and 1 policeman were killed" is one enumeration however the tagger chains its
+    members (by conjunction, apposition, or as a second subject of the verb)."""
+    while noun.dep_ in ("conj", "appos") and noun.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        noun = noun.head
+    if noun.head.pos_ != "VERB":
+        return None
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        return noun.head.i, "subject"
+    if noun.dep_ == "dobj":
+        return noun.head.i, "object"
+    return None
 
 
 def _after_including(previous: Part, part: Part) -> bool:

@@ -12,11 +12,16 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from dossier.extract.events.parts import ABDUCTED, KILLED, WOUNDED, Part, kind_of_word
+from dossier.extract.state import state
 from dossier.model import Count
 from dossier.vocab.events import Lexicon
 
 _ARTICLES = ("a", "an", "one", "the", "this", "that", "another")
 _PRONOUNS = ("him", "her")
+# Pronouns of one person as the subject of "was killed" or "died": "He was killed".
+_SUBJECT_PRONOUNS = ("he", "she")
+# Entity labels the tagger gives a person's name it does not know ("Marcellana was killed").
+_NAME_LABELS = ("PERSON", "", "ORG", "NORP")
 # Verbs whose subject is the one harmed: "the driver died".
 _INTRANSITIVE = ("die", "perish", "succumb")
 
@@ -80,7 +85,9 @@ def _harmed(word: Token, lex: Lexicon) -> list[Token]:
     deps = ("nsubjpass", "dobj")
     if verb.lemma_.lower() in _INTRANSITIVE:
         deps = ("nsubj", "nsubjpass")
-    people = [c for c in verb.children if c.dep_ in deps]
+    # One object per verb: a second is the tagger's misreading of a name further on ("killed
+    # a member ... in Ukhiya (Cox's Bazar)"); its conjuncts carry an enumeration.
+    people = [c for c in verb.children if c.dep_ in deps and _worded(c)][:1]
     if not people and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         # "shot and killed the chief": the object hangs on the first verb.
         people = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "dobj")]
@@ -95,20 +102,24 @@ def _one(noun: Token, kind: str, lex: Lexicon) -> Part | None:
     """One person, when the noun is a singular person marked as one, a name, or a pronoun."""
     if any(c.dep_ in ("nummod", "quantmod") for c in noun.children):
         return None
+    if not _worded(noun):
+        return None  # "05/26/2013" tagged a person
     if any(t.lower_ in ("including", "among") for t in noun.ancestors):
         return None  # a part of a toll told beside it
     first = noun
-    if noun.lower_ in _PRONOUNS:
+    subject = noun.dep_ in ("nsubj", "nsubjpass")
+    if noun.lower_ in _PRONOUNS or (subject and noun.lower_ in _SUBJECT_PRONOUNS):
         pass
-    elif noun.tag_ == "NNP" and noun.ent_type_ in ("PERSON", ""):
+    elif noun.tag_ == "NNP" and noun.ent_type_ in _NAME_LABELS and not _group_named(noun):
         # A name: "Abbas was killed" (a surname alone is often left untagged).
         first = noun.doc[noun.left_edge.i] if noun.left_edge.tag_ == "NNP" else noun
     elif noun.ent_type_ == "PERSON" and noun.pos_ != "PRON":
         first = noun.doc[noun.left_edge.i] if noun.left_edge.ent_type_ == "PERSON" else noun
     elif noun.tag_ == "NN" and _harmed_one(noun, kind, lex):
+        # "the Markounda city imam": the article may hang on a word of the noun's compound.
         marks = [
             c
-            for c in noun.children
+            for c in noun.doc[noun.left_edge.i : noun.i]
             if (c.dep_ == "det" and c.lower_ in _ARTICLES) or c.dep_ == "poss"
         ]
         if not marks:
@@ -119,6 +130,21 @@ def _one(noun: Token, kind: str, lex: Lexicon) -> Part | None:
     attackers = noun.lower_ in lex.attacker_nouns or noun.lemma_.lower() in lex.attacker_nouns
     text = noun.doc[first.i : noun.i + 1].text
     return Part(kind, Count(1, 1, text), first, noun, attackers)
+
+
+def _worded(token: Token) -> bool:
+    """Whether the token has letters: a date such as "05/26/2013" is tagged a person or an
+    object at times."""
+    return any(ch.isalpha() for ch in token.text)
+
+
+def _group_named(noun: Token) -> bool:
+    """Whether the word is part of an armed group's or a place's name: neither is one person
+    ("killed ... in Ukhiya upazila (Cox's Bazar)" where the tagger makes the place an object)."""
+    found = state(noun.doc)
+    spans = [(m.start, m.end) for m in found.group_mentions()]
+    spans += [(start, end) for start, end, _place in found.places]
+    return any(start <= noun.idx < end for start, end in spans)
 
 
 def _harmed_one(noun: Token, kind: str, lex: Lexicon) -> bool:
