@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from dossier.errors import DossierError
-from dossier.model import ARMED_GROUP, Evidence, Refusal
+from dossier.model import ARMED_GROUP, Duplicate, Evidence, Refusal
 from dossier.render import text as render
 from dossier.settings import Settings
 
@@ -73,29 +73,62 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
 @app.command()
 def ingest(paths: Paths, db: DbOption = None, published: PublishedOption = None) -> None:
     """Read articles, extract their facts and store them. Re-ingesting changes nothing."""
+    import time
+
     from dossier.flow import ingest_into
+    from dossier.ingest import walk
 
     settings = _settings(db, published)
     store = _store(settings)
+    files = sum(1 for _ in walk(paths))
+    began = time.perf_counter()
     with Progress(
         TextColumn("[bold]ingest"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("documents"),
+        TextColumn("files · {task.fields[documents]} documents ({task.fields[rate]}/s)"),
+        TextColumn("· {task.fields[duplicates]} repeats · {task.fields[refused]} refused"),
         TimeElapsedColumn(),
         console=err,
         transient=True,
     ) as progress:
-        task = progress.add_task("ingest", total=None)
+        task = progress.add_task(
+            "ingest", total=files, documents=0, rate="0.0", duplicates=0, refused=0
+        )
+        counted = {"documents": 0, "duplicates": 0, "refused": 0}
+
+        def show(field: str) -> None:
+            counted[field] += 1
+            rate = counted["documents"] / max(time.perf_counter() - began, 1e-6)
+            progress.update(task, rate=f"{rate:.1f}", **counted)
+
+        def refused(refusal: Refusal) -> None:
+            _refuse(refusal)
+            show("refused")
+
         tally = ingest_into(
-            store, paths, settings, on_refusal=_refuse, on_document=lambda: progress.advance(task)
+            store,
+            paths,
+            settings,
+            on_refusal=refused,
+            on_document=lambda: show("documents"),
+            on_file=lambda: progress.advance(task),
+            on_duplicate=lambda _d: show("duplicates"),
         )
     counts = store.counts()
+    seconds = time.perf_counter() - began
     out.print(
         render.ingested(
             tally.documents, tally.duplicates, tally.refused, counts, settings.database_url
         )
+        + f" in {seconds:.1f} s"
     )
+    if tally.documents + tally.duplicates == 0:
+        raise _fail(
+            "nothing could be read: every input was refused"
+            if tally.refused
+            else "no input found in the paths given"
+        )
 
 
 @app.command()
@@ -240,6 +273,28 @@ def quote(
     out.print(render.quote(text))
 
 
+class StatsFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+def stats(
+    form: Annotated[StatsFormat, typer.Option("--format", help="A table or JSON.")] = (
+        StatsFormat.table
+    ),
+    db: DbOption = None,
+) -> None:
+    """How much the store holds: documents, refusals, duplicates, actors, events, incidents,
+    relations and claims, so that two stores can be compared."""
+    store = _store(_settings(db))
+    counts = store.stats()
+    if form is StatsFormat.json:
+        print(json.dumps(counts, indent=2))
+    else:
+        out.print(render.stats(counts, store.url))
+
+
 @app.command()
 def refusals(db: DbOption = None) -> None:
     """List the quarantined inputs and why each was refused."""
@@ -255,7 +310,7 @@ def extract(
     published: PublishedOption = None,
 ) -> None:
     """Print the facts of each document as JSON Lines (the contract in FACTS.md); no store."""
-    from dossier.export.facts_json import facts_record, refusal_record
+    from dossier.export.facts_json import duplicate_record, facts_record, refusal_record
     from dossier.extract import extract_many
     from dossier.flow import Tally, unique
     from dossier.ingest import read_paths
@@ -267,9 +322,16 @@ def extract(
         _refuse(refusal)
         sys.stdout.write(json.dumps(refusal_record(refusal), ensure_ascii=False) + "\n")
 
-    documents = unique(read_paths(paths, settings), tally, print_refusal, lambda _d: False)
+    def print_duplicate(duplicate: Duplicate, _document: object) -> None:
+        sys.stdout.write(json.dumps(duplicate_record(duplicate), ensure_ascii=False) + "\n")
+
+    read = read_paths(paths, settings)
+    documents = unique(read, tally, print_refusal, lambda _d: None, print_duplicate)
     for facts in extract_many(documents, settings.batch_size, pipeline=settings.pipeline):
+        tally.documents += 1
         sys.stdout.write(json.dumps(facts_record(facts), ensure_ascii=False) + "\n")
+    if tally.inputs == 0:
+        raise _fail("no input found in the paths given")
 
 
 db_app = typer.Typer(help="The store's database schema.", no_args_is_help=True)

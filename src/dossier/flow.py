@@ -7,14 +7,14 @@ canonical actor -> store -> group the new events with reports of the same attack
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from dossier.extract import extract_many
-from dossier.ingest import read_paths
-from dossier.model import Document, Refusal
+from dossier.ingest import read_path, walk
+from dossier.model import Document, Duplicate, Refusal
 from dossier.resolve.actors import canonical_names, remember
-from dossier.resolve.grouping import group_incidents
+from dossier.resolve.grouping import group_in
 from dossier.settings import Settings
 from dossier.store import Store
 
@@ -24,26 +24,47 @@ class Tally:
     documents: int = 0
     duplicates: int = 0
     refused: int = 0
+    files: int = 0
+
+    @property
+    def inputs(self) -> int:
+        """Every input accounted for: read, repeated or refused."""
+        return self.documents + self.duplicates + self.refused
 
 
 def unique(
     items: Iterable[Document | Refusal],
     tally: Tally,
     on_refusal: Callable[[Refusal], None],
-    seen_before: Callable[[Document], bool],
+    seen_before: Callable[[Document], str | None],
+    on_duplicate: Callable[[Duplicate, Document], None] = lambda _duplicate, _document: None,
 ) -> Iterator[Document]:
-    """Documents not seen before (in this run, or by `seen_before`); refusals to `on_refusal`."""
-    seen: set[str] = set()
+    """Documents not seen before (in this run, or by `seen_before`, which gives the id of the
+    document it repeats); refusals to `on_refusal`, repeats (and the repeating document) to
+    `on_duplicate`."""
+    seen: dict[str, str] = {}
     for item in items:
         if isinstance(item, Refusal):
             tally.refused += 1
             on_refusal(item)
             continue
-        if item.content_hash in seen or seen_before(item):
+        of = seen.get(item.content_hash) or seen_before(item)
+        if of is not None:
             tally.duplicates += 1
+            on_duplicate(Duplicate(item.path, of, item.row), item)
             continue
-        seen.add(item.content_hash)
+        seen[item.content_hash] = item.id
         yield item
+
+
+def read_counting(
+    paths: Iterable[Path], settings: Settings, tally: Tally, on_file: Callable[[], None]
+) -> Iterator[Document | Refusal]:
+    """The inputs' documents and refusals, file by file, calling `on_file` after each file."""
+    for path in walk(paths):
+        yield from read_path(path, settings)
+        tally.files += 1
+        on_file()
 
 
 def ingest_into(
@@ -52,8 +73,15 @@ def ingest_into(
     settings: Settings,
     on_refusal: Callable[[Refusal], None] = lambda _refusal: None,
     on_document: Callable[[], None] = lambda: None,
+    on_file: Callable[[], None] = lambda: None,
+    on_duplicate: Callable[[Duplicate], None] = lambda _duplicate: None,
 ) -> Tally:
-    """Ingest files into the store; every refusal is kept there too. Re-running changes nothing."""
+    """Ingest files into the store; every refusal and every duplicate is kept there too.
+
+    Each document is stored with its facts and grouped into incidents in one transaction, so a
+    run killed part-way and run again ends with the store an uninterrupted run gives: what was
+    stored is skipped as a repeat of itself, the rest is read.
+    """
     tally = Tally()
     known = store.known_names()
 
@@ -61,14 +89,35 @@ def ingest_into(
         store.add_refusal(refusal)
         on_refusal(refusal)
 
-    documents = unique(read_paths(paths, settings), tally, keep, store.has_document)
+    # A repeat of a document of this run is kept once that document is stored (under the id
+    # the store gave it), at the end.
+    pending: list[tuple[Duplicate, str]] = []
+
+    def repeat(duplicate: Duplicate, document: Document) -> None:
+        if duplicate.of == document.id:
+            return  # the stored document itself, read again: nothing new to keep
+        if store.stored_id(document) is None:
+            pending.append((duplicate, document.content_hash))
+        else:
+            store.add_duplicate(duplicate)
+        on_duplicate(duplicate)
+
+    read = read_counting(paths, settings, tally, on_file)
+    documents = unique(read, tally, keep, store.stored_id, repeat)
     for facts in extract_many(documents, settings.batch_size, pipeline=settings.pipeline):
         canonical = canonical_names(facts, known)
-        if store.add(facts, canonical):
+        if store.add(facts, canonical, then=group_in):
             tally.documents += 1
             remember(facts, canonical, known)
-            group_incidents(store, facts.document.id)
         else:
+            # Stored meanwhile by another run: a repeat of that document.
             tally.duplicates += 1
+            of = store.stored_id(facts.document)
+            if of is not None:
+                repeat(Duplicate(facts.document.path, of, facts.document.row), facts.document)
         on_document()
+    for duplicate, content in pending:
+        of = store.id_of_content(content)
+        if of is not None:
+            store.add_duplicate(replace(duplicate, of=of))
     return tally

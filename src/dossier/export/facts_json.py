@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dossier.model import Count, Event, Evidence, Facts, Refusal
+from dossier.model import Count, Duplicate, Event, Evidence, Facts, Refusal
 
 SCHEMA = 1
 
@@ -141,4 +141,14 @@ def refusal_record(refusal: Refusal) -> dict[str, Any]:
     refused: dict[str, Any] = {"path": refusal.path, "reason": refusal.reason}
     if refusal.line is not None:
         refused["line"] = refusal.line
+    if refusal.row is not None:
+        refused["row"] = refusal.row
     return {"schema": SCHEMA, "refused": refused}
+
+
+def duplicate_record(duplicate: Duplicate) -> dict[str, Any]:
+    """An input that repeats a document already printed, naming that document."""
+    repeated: dict[str, Any] = {"path": duplicate.path, "of": duplicate.of}
+    if duplicate.row is not None:
+        repeated["row"] = duplicate.row
+    return {"schema": SCHEMA, "duplicate": repeated}

@@ -64,6 +64,21 @@ class Refusal:
 
 
 @dataclass(frozen=True)
+class Duplicate:
+    """An input that repeats a document already read: `of` is that document's id. Counted and
+    kept, never extracted twice, so that every input is accounted for."""
+
+    path: str
+    of: str
+    row: int | None = None
+    kind: str = "exact"  # the same text, whitespace and case aside
+
+    def message(self) -> str:
+        where = f"{self.path} row {self.row}" if self.row is not None else self.path
+        return f"duplicate {where}: repeats {self.of}"
+
+
+@dataclass(frozen=True)
 class Evidence:
     """Where a fact is stated: a span [start, end) of a document's clean text, or a cell (`row`,
     `column`) of a structured record, such as a row of an ACLED or GTD export, whose document is

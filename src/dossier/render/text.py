@@ -39,6 +39,15 @@ def ingested(
     )
 
 
+def stats(counts: dict[str, int], url: str) -> Table:
+    table = Table(title=escape(f"The store at {url}"))
+    table.add_column("holds")
+    table.add_column("count", justify="right")
+    for name, n in counts.items():
+        table.add_row(name.replace("_", " "), f"{n:,}")
+    return table
+
+
 def upgraded(before: str | None, after: str, url: str) -> str:
     if before == after:
         return escape(f"the database at {url} is at schema revision {after}, as this dossier needs")

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import Connection
+
 from dossier.model import StoredReport
 from dossier.resolve.incidents import WINDOW_DAYS, cluster, fits, precise, same_incident
 from dossier.store import Store
@@ -26,11 +28,20 @@ MOST = 2000
 def group_incidents(store: Store, document_id: str) -> None:
     """Group the document's events with the reports of the same attacks in other documents."""
     with store.incident_search() as search:
-        own = search.reports_in(document_id)
-        if not any(r.report.date for r in own):
-            return
-        members = neighbourhood(search, own)
-        search.assign(cluster(members.values()), members)
+        group_document(search, document_id)
+
+
+def group_in(connection: Connection, document_id: str) -> None:
+    """`group_document` in a transaction already open (the one that stores the document)."""
+    group_document(IncidentSearch(connection), document_id)
+
+
+def group_document(search: IncidentSearch, document_id: str) -> None:
+    own = search.reports_in(document_id)
+    if not any(r.report.date for r in own):
+        return
+    members = neighbourhood(search, own)
+    search.assign(cluster(members.values()), members)
 
 
 def neighbourhood(search: IncidentSearch, own: list[StoredReport]) -> dict[int, StoredReport]:

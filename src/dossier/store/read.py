@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, aliased
 
 from dossier.errors import NotFound
 from dossier.model import (
+    ARMED_GROUP,
     ActorSummary,
     AliasUse,
     DocumentInfo,
@@ -24,7 +25,10 @@ from dossier.store.tables import (
     AnomalyRow,
     ClaimRow,
     DocumentRow,
+    DuplicateRow,
+    EventClaimantRow,
     EventRow,
+    FigureRow,
     MentionRow,
     RefusalRow,
     RelationRow,
@@ -46,6 +50,32 @@ class Reads:
                 "mentions": session.scalar(select(func.count()).select_from(MentionRow)) or 0,
                 "statements": session.scalar(select(func.count()).select_from(StatementRow)) or 0,
             }
+
+    def stats(self) -> dict[str, int]:
+        """How much the store holds, table by table, so that two stores can be compared: inputs
+        (documents, refusals, duplicates), actors and armed groups, what was read about them,
+        and the events grouped into incidents."""
+        incident = func.coalesce(EventRow.incident_id, EventRow.id)
+        counted = {
+            "documents": select(func.count()).select_from(DocumentRow),
+            "refusals": select(func.count()).select_from(RefusalRow),
+            "duplicates": select(func.count()).select_from(DuplicateRow),
+            "actors": select(func.count()).select_from(ActorRow),
+            "armed_groups": select(func.count())
+            .select_from(ActorRow)
+            .where(ActorRow.kind == ARMED_GROUP),
+            "aliases": select(func.count()).select_from(AliasRow),
+            "mentions": select(func.count()).select_from(MentionRow),
+            "statements": select(func.count()).select_from(StatementRow),
+            "events": select(func.count()).select_from(EventRow),
+            "incidents": select(func.count(func.distinct(incident))),
+            "figures": select(func.count()).select_from(FigureRow),
+            "claimants": select(func.count()).select_from(EventClaimantRow),
+            "relations": select(func.count()).select_from(RelationRow),
+            "claims": select(func.count()).select_from(ClaimRow),
+        }
+        with Session(self.engine) as session:
+            return {name: session.scalar(query) or 0 for name, query in counted.items()}
 
     def actors(
         self, kinds: Iterable[str] | None = None, names: Iterable[str] | None = None

@@ -60,6 +60,19 @@ class RefusalRow(Base):
     refused_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
 
 
+class DuplicateRow(Base):
+    """An input that repeated a stored document (`kind` "exact": the same text), kept with the
+    document it repeats so that every input is accounted for."""
+
+    __tablename__ = "duplicates"
+    __table_args__ = (UniqueConstraint("path", "line", "document_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    path: Mapped[str] = mapped_column(Text)
+    line: Mapped[int] = mapped_column(Integer)  # -1 for a whole file, as for refusals
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+
+
 class ActorRow(Base):
     __tablename__ = "actors"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -1,14 +1,15 @@
-"""Writes: a document's facts, refusals. Idempotent: a document already stored (same content
-hash) or a refusal already kept (same path, line and reason) changes nothing."""
+"""Writes: a document's facts, refusals, duplicates. Idempotent: a document already stored (same
+content hash), a refusal already kept (same path, line and reason) or a duplicate already kept
+changes nothing."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Connection, Engine, insert, select
 from sqlalchemy.orm import Session
 
-from dossier.model import Document, Event, Evidence, Facts, Figure, Refusal
+from dossier.model import Document, Duplicate, Event, Evidence, Facts, Figure, Refusal
 from dossier.store.tables import (
     ActorRow,
     AliasRow,
@@ -16,6 +17,7 @@ from dossier.store.tables import (
     Base,
     ClaimRow,
     DocumentRow,
+    DuplicateRow,
     EventClaimantRow,
     EventRoleRow,
     EventRow,
@@ -33,8 +35,37 @@ class Writes:
     engine: Engine
 
     def has_document(self, document: Document) -> bool:
+        return self.stored_id(document) is not None
+
+    def stored_id(self, document: Document) -> str | None:
+        """The id of the stored document with the same text (by content hash), if any."""
+        return self.id_of_content(document.content_hash)
+
+    def id_of_content(self, content_hash: str) -> str | None:
         with Session(self.engine) as session:
-            return _stored(session, document)
+            return session.scalar(
+                select(DocumentRow.id).where(DocumentRow.content_hash == content_hash)
+            )
+
+    def add_duplicate(self, duplicate: Duplicate) -> bool:
+        """Keep an input that repeats a stored document; False if it is kept already."""
+        line = duplicate.row if duplicate.row is not None else -1
+        with Session(self.engine) as session, session.begin():
+            exists = session.scalar(
+                select(DuplicateRow.id).where(
+                    DuplicateRow.path == duplicate.path,
+                    DuplicateRow.line == line,
+                    DuplicateRow.document_id == duplicate.of,
+                )
+            )
+            if exists is not None:
+                return False
+            session.add(
+                DuplicateRow(
+                    path=duplicate.path, line=line, document_id=duplicate.of, kind=duplicate.kind
+                )
+            )
+            return True
 
     def known_names(self) -> dict[str, str]:
         """Every alias key in the store -> the canonical name of its actor (for resolve)."""
@@ -71,8 +102,15 @@ class Writes:
             )
             return True
 
-    def add(self, facts: Facts, canonical: dict[str, str]) -> bool:
-        """Store a document and its facts, actors named by `canonical` (from resolve).
+    def add(
+        self,
+        facts: Facts,
+        canonical: dict[str, str],
+        then: Callable[[Connection, str], None] | None = None,
+    ) -> bool:
+        """Store a document and its facts, actors named by `canonical` (from resolve), and run
+        `then` (the incident grouping) with the connection and the stored id, in the same
+        transaction: a run killed part-way leaves each document wholly stored or not at all.
 
         False, and nothing written, when a document with the same content is already stored.
         """
@@ -181,6 +219,9 @@ class Writes:
                     if about is not None
                 ],
             )
+            if then is not None:
+                session.flush()
+                then(session.connection(), doc_id)
             return True
 
 

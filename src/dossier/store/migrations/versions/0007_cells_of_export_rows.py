@@ -1,5 +1,5 @@
 """export rows: a document's structured record, and cell evidence for mentions, aliases,
-events and figures; the row of a refused export row
+events and figures; the row of a refused export row; duplicates kept with what they repeat
 
 Revision ID: 0007
 Revises: 0006
@@ -26,9 +26,21 @@ def upgrade() -> None:
             batch_op.add_column(sa.Column("cell_column", sa.String(length=100), nullable=True))
     with op.batch_alter_table("refusals", schema=None) as batch_op:
         batch_op.add_column(sa.Column("row", sa.Integer(), nullable=True))
+    op.create_table(
+        "duplicates",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("path", sa.Text(), nullable=False),
+        sa.Column("line", sa.Integer(), nullable=False),
+        sa.Column("document_id", sa.String(length=200), nullable=False),
+        sa.Column("kind", sa.String(length=16), nullable=False),
+        sa.ForeignKeyConstraint(["document_id"], ["documents.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("path", "line", "document_id"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("duplicates")
     with op.batch_alter_table("refusals", schema=None) as batch_op:
         batch_op.drop_column("row")
     for table in reversed(CITING):
