@@ -242,6 +242,7 @@ class ReportedEvent:
     lat: float | None = None
     lon: float | None = None
     date_text: str | None = None  # the words that give the date ("on 3 March", "Tuesday")
+    site: str | None = None  # a settlement named inside the place
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,8 @@ def places_agree(a: ReportedEvent, b: ReportedEvent) -> bool | None:
         return False
     if not a.place or not b.place or a.place_kind == "country" or b.place_kind == "country":
         return None
+    if a.site and b.site and name_key(a.site) != name_key(b.site):
+        return False  # two villages the texts name inside one town
     if name_key(a.place) == name_key(b.place):
         return True
     km = distance_km(a, b)

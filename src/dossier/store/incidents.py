@@ -82,6 +82,7 @@ _REPORTS = select(
     EventRow.lat,
     EventRow.lon,
     EventRow.cell_column,
+    EventRow.site,
 ).outerjoin(ActorRow, EventRow.perpetrator_id == ActorRow.id)
 
 _IN_DOCUMENT = _REPORTS.where(EventRow.document_id == bindparam("doc"))
@@ -92,7 +93,19 @@ _WITHIN = _REPORTS.where(EventRow.date_value.in_(bindparam("within", expanding=T
 
 def _nodes(rows: Iterable[Row]) -> list[StoredReport]:  # type: ignore[type-arg]
     nodes = []
-    for event_id, document_id, start, perpetrator, *what, kind, country, lat, lon, cell in rows:
+    for (
+        event_id,
+        document_id,
+        start,
+        perpetrator,
+        *what,
+        kind,
+        country,
+        lat,
+        lon,
+        cell,
+        site,
+    ) in rows:
         place = what.pop()
         type, date, precision, date_text = what
         report = ReportedEvent(
@@ -107,6 +120,7 @@ def _nodes(rows: Iterable[Row]) -> list[StoredReport]:  # type: ignore[type-arg]
             lat=lat,
             lon=lon,
             date_text=date_text,
+            site=site,
         )
         key = (date or "", document_id, start)
         nodes.append(StoredReport(event_id, document_id, key, report, cell is not None))

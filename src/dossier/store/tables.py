@@ -141,6 +141,7 @@ class EventRow(Base):
     date_text: Mapped[str | None] = mapped_column(Text)
     place_name: Mapped[str | None] = mapped_column(Text)
     place_kind: Mapped[str | None] = mapped_column(String(16))
+    site: Mapped[str | None] = mapped_column(Text)  # a settlement inside the place named
     country: Mapped[str | None] = mapped_column(String(100), index=True)
     lat: Mapped[float | None] = mapped_column()
     lon: Mapped[float | None] = mapped_column()

@@ -323,6 +323,7 @@ def _event_values(event: Event, document_id: str, perpetrator_id: int | None) ->
         "date_text": date.text if date else None,
         "place_name": place.name if place else None,
         "place_kind": place.kind if place else None,
+        "site": event.site,
         "country": place.country if place else None,
         "lat": place.lat if place else None,
         "lon": place.lon if place else None,

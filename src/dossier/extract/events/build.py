@@ -59,6 +59,7 @@ def event(incident: Candidate, doc: Doc) -> Event:
         evidence=Evidence("", incident.start, incident.end),
         date=incident.date,
         place=place,
+        site=incident.site,
         perpetrator=incident.perpetrator,
         perpetrator_text=incident.perpetrator_text,
         # Claimed by rival groups: no perpetrator, but the attack is claimed all the same.

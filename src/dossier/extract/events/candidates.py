@@ -155,6 +155,14 @@ def candidate(
         if places
         else None
     )
+    site = next(
+        (
+            p.text
+            for p in places
+            if place is not None and p.kind == "unknown" and p.text != place.text
+        ),
+        None,
+    )
     # "The assailants came from Pakistan": a country the attack came from is not where it was.
     # "Russian mercenaries", "a Nigerian soldier": a people's adjective says who, not where, so
     # the sentence's country is one it names, else the text's.
@@ -181,6 +189,7 @@ def candidate(
         suicide=kind in lex.suicidal and bool(lex.suicide.search(sentence.text)),
         date=date,
         place=place,
+        site=site,
         country=country,
         near=near,
         reports=reports,

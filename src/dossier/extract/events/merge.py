@@ -36,6 +36,9 @@ class Candidate:
     # The day the attack was reported or claimed: its date only when no other is given.
     reported: DateValue | None = None
     place: Place | None = None
+    # A settlement the text names inside the place the event is put at ("Agbon (Bante,
+    # Collines)" is put at Bante): two reports at one town of different villages are apart.
+    site: str | None = None
     country: str | None = None
     # The place is only a reference point ("southwest of Mogadishu"): any real place replaces it.
     near: bool = False
@@ -135,6 +138,7 @@ class Candidate:
             )
         ):
             self.place, self.near = other.place, other.near
+        self.site = self.site or other.site
         self.country = self.country or other.country
         firmer = (
             other.perpetrator == self.perpetrator

@@ -1,5 +1,6 @@
 """export rows: a document's structured record, and cell evidence for mentions, aliases,
-events and figures; the row of a refused export row; duplicates kept with what they repeat
+events and figures; the row of a refused export row; duplicates kept with what they repeat;
+the settlement an event's place holds
 
 Revision ID: 0007
 Revises: 0006
@@ -26,6 +27,8 @@ def upgrade() -> None:
             batch_op.add_column(sa.Column("cell_column", sa.String(length=100), nullable=True))
     with op.batch_alter_table("refusals", schema=None) as batch_op:
         batch_op.add_column(sa.Column("row", sa.Integer(), nullable=True))
+    with op.batch_alter_table("events", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("site", sa.Text(), nullable=True))
     op.create_table(
         "duplicates",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -41,6 +44,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("duplicates")
+    with op.batch_alter_table("events", schema=None) as batch_op:
+        batch_op.drop_column("site")
     with op.batch_alter_table("refusals", schema=None) as batch_op:
         batch_op.drop_column("row")
     for table in reversed(CITING):
