@@ -312,7 +312,7 @@ def extract(
     """Print the facts of each document as JSON Lines (the contract in FACTS.md); no store."""
     from dossier.export.facts_json import duplicate_record, facts_record, refusal_record
     from dossier.extract import extract_many
-    from dossier.flow import Tally, unique
+    from dossier.flow import NearDuplicates, Tally, unique
     from dossier.ingest import read_paths
 
     settings = _settings(None, published)
@@ -326,7 +326,9 @@ def extract(
         sys.stdout.write(json.dumps(duplicate_record(duplicate), ensure_ascii=False) + "\n")
 
     read = read_paths(paths, settings)
-    documents = unique(read, tally, print_refusal, lambda _d: None, print_duplicate)
+    documents = unique(
+        read, tally, print_refusal, lambda _d: None, print_duplicate, NearDuplicates()
+    )
     for facts in extract_many(documents, settings.batch_size, pipeline=settings.pipeline):
         tally.documents += 1
         sys.stdout.write(json.dumps(facts_record(facts), ensure_ascii=False) + "\n")

@@ -13,6 +13,7 @@ from pathlib import Path
 from dossier.extract import extract_many
 from dossier.ingest import read_path, walk
 from dossier.model import Document, Duplicate, Refusal
+from dossier.near_duplicates import NearIndex, Signature, bands, best_match, signature
 from dossier.resolve.actors import canonical_names, remember
 from dossier.resolve.grouping import group_in
 from dossier.settings import Settings
@@ -32,16 +33,43 @@ class Tally:
         return self.documents + self.duplicates + self.refused
 
 
+class NearDuplicates:
+    """Near-duplicates of a run's documents and of the stored ones: each document's MinHash is
+    kept until it is stored with it."""
+
+    def __init__(self, stored: Callable[[list[str]], dict[str, Signature]] | None = None):
+        self.run = NearIndex()
+        self.stored = stored
+        self.signatures: dict[str, Signature] = {}
+
+    def repeated(self, document: Document) -> str | None:
+        """The id of the document this one is a copy of, give or take a header, a footer or
+        a paragraph; export rows (short, templated, each its own event) are never copies."""
+        if document.record:
+            return None
+        sig = signature(document.text)
+        if sig is None:
+            return None
+        of = self.run.match(sig)
+        if of is None and self.stored is not None:
+            of = best_match(sig, self.stored(bands(sig)))
+        if of is None:
+            self.run.add(document.id, sig)
+            self.signatures[document.id] = sig
+        return of
+
+
 def unique(
     items: Iterable[Document | Refusal],
     tally: Tally,
     on_refusal: Callable[[Refusal], None],
     seen_before: Callable[[Document], str | None],
     on_duplicate: Callable[[Duplicate, Document], None] = lambda _duplicate, _document: None,
+    near: NearDuplicates | None = None,
 ) -> Iterator[Document]:
     """Documents not seen before (in this run, or by `seen_before`, which gives the id of the
-    document it repeats); refusals to `on_refusal`, repeats (and the repeating document) to
-    `on_duplicate`."""
+    document it repeats), nor copies of one (`near`); refusals to `on_refusal`, repeats (and
+    the repeating document) to `on_duplicate`."""
     seen: dict[str, str] = {}
     for item in items:
         if isinstance(item, Refusal):
@@ -49,9 +77,12 @@ def unique(
             on_refusal(item)
             continue
         of = seen.get(item.content_hash) or seen_before(item)
+        kind = "exact"
+        if of is None and near is not None:
+            of, kind = near.repeated(item), "near"
         if of is not None:
             tally.duplicates += 1
-            on_duplicate(Duplicate(item.path, of, item.row), item)
+            on_duplicate(Duplicate(item.path, of, item.row, kind), item)
             continue
         seen[item.content_hash] = item.id
         yield item
@@ -96,17 +127,21 @@ def ingest_into(
     def repeat(duplicate: Duplicate, document: Document) -> None:
         if duplicate.of == document.id:
             return  # the stored document itself, read again: nothing new to keep
-        if store.stored_id(document) is None:
+        if duplicate.kind == "exact" and store.stored_id(document) is None:
             pending.append((duplicate, document.content_hash))
+        elif duplicate.kind == "near" and store.id_stored(duplicate.of) is None:
+            pending.append((duplicate, ""))
         else:
             store.add_duplicate(duplicate)
         on_duplicate(duplicate)
 
+    near = NearDuplicates(store.near_candidates)
     read = read_counting(paths, settings, tally, on_file)
-    documents = unique(read, tally, keep, store.stored_id, repeat)
+    documents = unique(read, tally, keep, store.stored_id, repeat, near)
     for facts in extract_many(documents, settings.batch_size, pipeline=settings.pipeline):
         canonical = canonical_names(facts, known)
-        if store.add(facts, canonical, then=group_in):
+        minhash = near.signatures.pop(facts.document.id, None)
+        if store.add(facts, canonical, then=group_in, minhash=minhash):
             tally.documents += 1
             remember(facts, canonical, known)
         else:
@@ -117,7 +152,7 @@ def ingest_into(
                 repeat(Duplicate(facts.document.path, of, facts.document.row), facts.document)
         on_document()
     for duplicate, content in pending:
-        of = store.id_of_content(content)
+        of = store.id_of_content(content) if content else store.id_stored(duplicate.of)
         if of is not None:
             store.add_duplicate(replace(duplicate, of=of))
     return tally

@@ -148,7 +148,7 @@ def refusal_record(refusal: Refusal) -> dict[str, Any]:
 
 def duplicate_record(duplicate: Duplicate) -> dict[str, Any]:
     """An input that repeats a document already printed, naming that document."""
-    repeated: dict[str, Any] = {"path": duplicate.path, "of": duplicate.of}
+    repeated: dict[str, Any] = {"path": duplicate.path, "of": duplicate.of, "kind": duplicate.kind}
     if duplicate.row is not None:
         repeated["row"] = duplicate.row
     return {"schema": SCHEMA, "duplicate": repeated}

@@ -41,7 +41,19 @@ class DocumentRow(Base):
     # An export row's cells by column, and its row in the file (None for an article).
     record: Mapped[dict[str, str] | None] = mapped_column(JSON)
     row: Mapped[int | None] = mapped_column(Integer)
+    # The MinHash of its word 5-grams ([shingle count, *values]), for near-duplicates.
+    minhash: Mapped[list[int] | None] = mapped_column(JSON)
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
+
+
+class DocumentBandRow(Base):
+    """One band of a document's MinHash: documents sharing a band are near-duplicate
+    candidates."""
+
+    __tablename__ = "document_bands"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    band: Mapped[str] = mapped_column(String(40), index=True)
 
 
 class RefusalRow(Base):

@@ -10,12 +10,14 @@ from sqlalchemy import Connection, Engine, insert, select
 from sqlalchemy.orm import Session
 
 from dossier.model import Document, Duplicate, Event, Evidence, Facts, Figure, Refusal
+from dossier.near_duplicates import Signature, bands
 from dossier.store.tables import (
     ActorRow,
     AliasRow,
     AnomalyRow,
     Base,
     ClaimRow,
+    DocumentBandRow,
     DocumentRow,
     DuplicateRow,
     EventClaimantRow,
@@ -40,6 +42,11 @@ class Writes:
     def stored_id(self, document: Document) -> str | None:
         """The id of the stored document with the same text (by content hash), if any."""
         return self.id_of_content(document.content_hash)
+
+    def id_stored(self, document_id: str) -> str | None:
+        """The id, when a document of that id is stored."""
+        with Session(self.engine) as session:
+            return session.scalar(select(DocumentRow.id).where(DocumentRow.id == document_id))
 
     def id_of_content(self, content_hash: str) -> str | None:
         with Session(self.engine) as session:
@@ -102,11 +109,28 @@ class Writes:
             )
             return True
 
+    def near_candidates(self, band_keys: list[str]) -> dict[str, Signature]:
+        """Stored documents sharing a MinHash band with a text, with their signatures."""
+        with Session(self.engine) as session:
+            rows = session.execute(
+                select(DocumentRow.id, DocumentRow.minhash)
+                .where(
+                    DocumentRow.id.in_(
+                        select(DocumentBandRow.document_id).where(
+                            DocumentBandRow.band.in_(band_keys)
+                        )
+                    )
+                )
+                .where(DocumentRow.minhash.is_not(None))
+            )
+            return {id_: Signature(found[0], tuple(found[1:])) for id_, found in rows}
+
     def add(
         self,
         facts: Facts,
         canonical: dict[str, str],
         then: Callable[[Connection, str], None] | None = None,
+        minhash: Signature | None = None,
     ) -> bool:
         """Store a document and its facts, actors named by `canonical` (from resolve), and run
         `then` (the incident grouping) with the connection and the stored id, in the same
@@ -134,9 +158,16 @@ class Writes:
                     dropped=list(document.dropped),
                     record=dict(document.record) or None,
                     row=document.row,
+                    minhash=[minhash.shingles, *minhash.values] if minhash else None,
                 )
             )
             session.flush()
+            if minhash is not None:
+                _insert(
+                    session,
+                    DocumentBandRow,
+                    [{"document_id": doc_id, "band": key} for key in bands(minhash)],
+                )
             rows = _actor_rows(session, facts, canonical)
             known: dict[int, set[str]] = {row.id: set() for row in rows.values()}
             for actor_id_, key in session.execute(

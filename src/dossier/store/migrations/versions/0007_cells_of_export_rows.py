@@ -1,6 +1,6 @@
 """export rows: a document's structured record, and cell evidence for mentions, aliases,
 events and figures; the row of a refused export row; duplicates kept with what they repeat;
-the settlement an event's place holds
+the settlement an event's place holds; each document's MinHash and its bands (near-duplicates)
 
 Revision ID: 0007
 Revises: 0006
@@ -21,6 +21,17 @@ def upgrade() -> None:
     with op.batch_alter_table("documents", schema=None) as batch_op:
         batch_op.add_column(sa.Column("record", sa.JSON(), nullable=True))
         batch_op.add_column(sa.Column("row", sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column("minhash", sa.JSON(), nullable=True))
+    op.create_table(
+        "document_bands",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("document_id", sa.String(length=200), nullable=False),
+        sa.Column("band", sa.String(length=40), nullable=False),
+        sa.ForeignKeyConstraint(["document_id"], ["documents.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("document_bands", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_document_bands_band"), ["band"], unique=False)
     for table in CITING:
         with op.batch_alter_table(table, schema=None) as batch_op:
             batch_op.add_column(sa.Column("cell_row", sa.Integer(), nullable=True))
@@ -52,6 +63,10 @@ def downgrade() -> None:
         with op.batch_alter_table(table, schema=None) as batch_op:
             batch_op.drop_column("cell_column")
             batch_op.drop_column("cell_row")
+    with op.batch_alter_table("document_bands", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_document_bands_band"))
+    op.drop_table("document_bands")
     with op.batch_alter_table("documents", schema=None) as batch_op:
+        batch_op.drop_column("minhash")
         batch_op.drop_column("row")
         batch_op.drop_column("record")
