@@ -3,7 +3,7 @@
 The file is decompressed to a temporary file, never into memory, and refused as soon as it
 passes `Settings.max_container_bytes`: a gzip bomb (a few kilobytes that expand to gigabytes)
 costs that bound's worth of disk writes and no more. The inner file keeps the outer name less
-`.gz`, so the usual dispatch (by name, then by content) reads it; what comes out names the
+its last suffix, so the usual dispatch (by name, then by content) reads it; what comes out names the
 compressed file, as the user knows it.
 """
 
@@ -45,8 +45,9 @@ def gunzip_bounded(source: Path, target: Path, limit: int) -> str | None:
 
 
 def inner_name(path: Path) -> str:
-    """`x.jsonl.gz` -> `x.jsonl`; a gzip under another name keeps it (its content decides)."""
-    return path.stem if path.suffix.lower() in GZIP_SUFFIXES else path.name
+    """`x.jsonl.gz` -> `x.jsonl`. A gzip named `x.txt` loses the suffix that lied about it, so
+    its content decides."""
+    return path.stem
 
 
 def read_compressed(

@@ -53,7 +53,10 @@ def parse_feed(raw: bytes) -> etree._Element | str:
             root = None
         if root is None:
             return f"malformed XML ({exc})".replace("\n", " ")
-    # Entity references are left unexpanded by the parser; their names are not text either.
+    # Entity references are left unexpanded by the parser; each reads as a space (most often
+    # it is an undeclared `&nbsp;`), never as its name or its expansion.
+    for entity in root.iter(etree.Entity):
+        entity.tail = " " + (entity.tail or "")
     etree.strip_elements(root, etree.Entity, with_tail=False)
     if root.tag not in FEED_ROOTS:
         name = root.tag if isinstance(root.tag, str) else "?"

@@ -57,7 +57,7 @@ def is_feed(head: bytes) -> bool:
     at = _prolog_end(head)
     if at == -1 or not head.startswith(b"<", at):
         return False
-    name = head[at + 1 : at + 40].split(None, 1)[0].split(b">", 1)[0].split(b"/", 1)[0]
+    name = b"".join(head[at + 1 : at + 40].split(None, 1)[:1]).split(b">", 1)[0].split(b"/")[0]
     return name.lower() in (b"rss", b"feed") or name.lower().endswith((b":rss", b":feed"))
 
 

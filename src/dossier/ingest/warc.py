@@ -66,6 +66,7 @@ def read_warc(path: Path, settings: Settings) -> Iterator[Document | Refusal | S
                 break
             except Exception as exc:  # warcio raises many kinds on a damaged archive
                 yield Refusal(where, f"malformed WARC record ({_one_line(exc)})", line=number + 1)
+                accounted += 1
                 break
             number += 1
             try:
