@@ -7,6 +7,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from charset_normalizer import from_bytes
+
 from dossier.model import Refusal
 from dossier.settings import Settings
 
@@ -39,10 +41,12 @@ def read_file(
 
 
 def decode(raw: bytes, path: str, settings: Settings, line: int | None = None) -> str | Refusal:
-    """UTF-8 (or UTF-16 with a byte-order mark) text, or a refusal saying why not.
+    """UTF-8 (or UTF-16 with a byte-order mark) text, else a credible legacy decoding, else a
+    refusal saying why not.
 
-    Guessing a legacy code page would silently corrupt names, so undecodable input is refused
-    and kept; the user can convert it and ingest it again.
+    Most news that is not UTF-8 is Windows-1252 or Latin-1, and one accented name must not cost
+    the whole article; `detect` says when another code page is credible. NUL and control bytes
+    are binary whatever decoding would make of them.
     """
 
     def refuse(reason: str) -> Refusal:
@@ -62,13 +66,61 @@ def decode(raw: bytes, path: str, settings: Settings, line: int | None = None) -
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            return refuse(f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})")
-    sample = text[:8192]
-    if sample and len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
+            if _binary(raw[:8192].decode("latin-1")):
+                return refuse("binary content (control characters)")
+            detected = detect(raw)
+            if detected is None:
+                byte = f"byte 0x{raw[exc.start]:02x} at offset {exc.start}"
+                return refuse(f"not UTF-8 and no credible text encoding ({byte})")
+            text = detected
+    if _binary(text[:8192]):
         return refuse("binary content (control characters)")
     if not text.strip():
         return refuse("empty")
     return text
+
+
+def _binary(sample: str) -> bool:
+    return bool(sample) and len(_CONTROL.findall(sample)) > max(8, len(sample) // 100)
+
+
+# Code pages read as Windows-1252 when the detector finds them as likely as its best guess: it
+# is a superset of Latin-1's printable characters and what English-language news was written in.
+_WESTERN = {"cp1252", "latin_1", "iso8859_15"}
+# Bytes the detector looks at: enough for a verdict, bounded whatever the document's size.
+DETECT_BYTES = 64 * 1024
+_TIE = 0.05
+
+
+def detect(raw: bytes) -> str | None:
+    """The text of `raw` in the most credible legacy encoding, or None when none is credible.
+
+    charset-normalizer ranks code pages by how chaotic and how language-like each decoding reads;
+    on short texts it cannot tell Windows-1252 from its neighbours (or from cp1006), so a Western
+    code page that ranks as well as the best wins; another code page must at least look like a
+    language (coherence above zero).
+    """
+    matches = list(from_bytes(raw[:DETECT_BYTES]))
+    if not matches:
+        return None
+    best = matches[0]
+    for match in matches:
+        western = _WESTERN & set(match.could_be_from_charset)
+        if (
+            western
+            and match.chaos <= best.chaos + _TIE
+            and match.coherence >= best.coherence - _TIE
+        ):
+            try:
+                return raw.decode("cp1252")
+            except UnicodeDecodeError:
+                return raw.decode("latin-1") if "latin_1" in western else None
+    if best.coherence <= 0:
+        return None
+    try:
+        return raw.decode(best.encoding)
+    except (LookupError, UnicodeDecodeError):
+        return None
 
 
 def content_hash(text: str) -> str:

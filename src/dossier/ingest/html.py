@@ -1,7 +1,10 @@
 """HTML pages: the main text through trafilatura, the page furniture left behind.
 
 trafilatura drops navigation, comment sections and share slots; our own cleaner then drops what
-leaks through (comment-form prompts, repeated captions) exactly as for plain text.
+leaks through (comment-form prompts, repeated captions) exactly as for plain text. Markup nested
+deeper than a tree parser goes (trafilatura then finds nothing) is read by the flat tokenizer of
+`markup.py` instead, so the page is kept rather than lost. Web archives (`warc.py`) read each
+archived page through `html_document` too.
 """
 
 from __future__ import annotations
@@ -18,26 +21,33 @@ from trafilatura.settings import use_config
 
 from dossier.ingest.document import build_document
 from dossier.ingest.guard import decode, read_file
+from dossier.ingest.markup import TREE_DEPTH_LIMIT, markup_text
 from dossier.model import Document, Refusal
 from dossier.settings import Settings
 
 # Bounds the parse of hostile markup: a page with more elements than this is not extracted.
 MAX_TREE_SIZE = 200_000
-_DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.I)
+_DECLARED_CHARSET = re.compile(rb"""<meta[^>]{0,200}charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.I)
 
 
-def decode_html(raw: bytes, path: str, settings: Settings) -> str | Refusal:
-    """UTF-8, or the charset the page itself declares; never a guess."""
-    text = decode(raw, path, settings)
-    if not isinstance(text, Refusal) or not text.reason.startswith("not UTF-8"):
-        return text
-    declared = _DECLARED_CHARSET.search(raw[:4096])
-    if declared:
-        try:
-            return raw.decode(declared.group(1).decode("ascii"))
-        except (LookupError, UnicodeDecodeError):
-            pass
-    return text
+def decode_html(
+    raw: bytes, path: str, settings: Settings, charset: str | None = None
+) -> str | Refusal:
+    """UTF-8, or the charset the server (`charset`) or the page itself declares, or else a
+    credible guess (`guard.decode`)."""
+    try:
+        raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        declared = _DECLARED_CHARSET.search(raw[:4096])
+        for name in (charset, declared.group(1).decode("ascii") if declared else None):
+            if not name or b"\x00" in raw[:8192]:
+                continue
+            try:
+                text = raw.decode(name)
+            except (LookupError, UnicodeDecodeError):
+                continue
+            return decode(text.encode("utf-8"), path, settings)
+    return decode(raw, path, settings)
 
 
 @cache
@@ -49,12 +59,8 @@ def _config() -> ConfigParser:
     return config
 
 
-def read_html(path: Path, settings: Settings) -> Iterator[Document | Refusal]:
-    read = read_file(path, settings, decode_html)
-    if isinstance(read, Refusal):
-        yield read
-        return
-    raw, markup = read
+def _extract(markup: str) -> dict[str, str | None]:
+    """trafilatura's main text and metadata; {} when it finds none or fails on the markup."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
@@ -65,22 +71,51 @@ def read_html(path: Path, settings: Settings) -> Iterator[Document | Refusal]:
                 with_metadata=True,
                 config=_config(),
             )
-        except Exception as exc:  # a parser failure on hostile markup is a refusal, not a crash
-            yield Refusal(str(path), f"unparseable HTML ({type(exc).__name__})", raw=raw)
-            return
-    page = page.as_dict() if page is not None else {}
-    if not (page.get("text") or "").strip():
-        yield Refusal(str(path), "no article text found in the HTML", raw=raw, size=len(raw))
-        return
-    yield build_document(
-        path=str(path),
-        doc_id=path.stem,
-        body=page["text"],
+        except Exception:  # a parser failure on hostile markup falls back, never crashes
+            return {}
+    return page.as_dict() if page is not None else {}
+
+
+def html_document(
+    markup: str,
+    raw: bytes,
+    settings: Settings,
+    *,
+    path: str,
+    doc_id: str,
+    url: str | None = None,
+    published: str | None = None,
+    line: int | None = None,
+) -> Document | Refusal:
+    """One page as a Document, or a refusal naming why no article text came out of it."""
+    page = _extract(markup)
+    body = page.get("text") or ""
+    if not body.strip():
+        text, depth = markup_text(markup)
+        if depth <= TREE_DEPTH_LIMIT or not text.strip():
+            keep = raw if len(raw) <= settings.max_quarantine_bytes else None
+            reason = "no article text found in the HTML"
+            return Refusal(path, reason, line=line, raw=keep, size=len(raw))
+        body = text
+    return build_document(
+        path=path,
+        doc_id=doc_id,
+        body=body,
         raw=raw,
         settings=settings,
         format="html",
         title=page.get("title"),
-        published=page.get("date"),
+        published=page.get("date") or published,
         source=page.get("sitename"),
-        url=page.get("url"),
+        url=page.get("url") or url,
+        line=line,
     )
+
+
+def read_html(path: Path, settings: Settings) -> Iterator[Document | Refusal]:
+    read = read_file(path, settings, decode_html)
+    if isinstance(read, Refusal):
+        yield read
+        return
+    raw, markup = read
+    yield html_document(markup, raw, settings, path=str(path), doc_id=path.stem)

@@ -66,7 +66,9 @@ def parse_line(
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        return refuse(f"malformed JSON ({exc.msg} at column {exc.colno})")
+        # Some of json's messages end in "at" ("Invalid control character at"): one "at" only.
+        what = exc.msg.removesuffix(" at")
+        return refuse(f"malformed JSON ({what} at column {exc.colno})")
     if not isinstance(record, dict):
         return refuse(f"expected a JSON object, got {type(record).__name__}")
     text = record.get("text")
