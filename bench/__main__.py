@@ -53,6 +53,10 @@ def main(argv: list[str] | None = None) -> int:
         from bench import resolution
 
         return resolution.main()
+    if argv[:1] == ["ingest"]:
+        from bench import ingest
+
+        return ingest.main(tuple(int(n) for n in argv[1:]) or ingest.SIZES)
     if argv[:1] == ["answers"]:
         from bench import answers
 

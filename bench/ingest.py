@@ -60,7 +60,9 @@ def generate(folder: Path, n: int, seed: int = 11) -> None:
             page = f"<html><head><title>{html.escape(title)}</title></head><body>"
             (folder / f"b-{i}.html").write_text(f"{page}<article>{body}</article></body></html>")
         elif kind == 2:
-            jsonl.append(json.dumps({"id": f"j-{i}", "title": title, "published": day, "text": text}))
+            jsonl.append(
+                json.dumps({"id": f"j-{i}", "title": title, "published": day, "text": text})
+            )
         elif kind == 3:
             rows.append([f"GEN{i}", day, "Battles", "Armed clash", "Al Shabaab", "Somalia"])
             rows[-1] += ["Kismayo", "-0.35", "42.54", "generated", text.replace("\n", " "), "3"]
@@ -96,7 +98,9 @@ def run(side: str, folder: str, queue: mp.Queue) -> None:
     tally = Tally()
     if side == "read":
         read = read_paths([Path(folder)], Settings())
-        documents = sum(1 for _ in unique(read, tally, lambda _r: None, lambda _d: None, near=NearDuplicates()))
+        documents = sum(
+            1 for _ in unique(read, tally, lambda _r: None, lambda _d: None, near=NearDuplicates())
+        )
         tally.documents = documents
     else:
         store = Store(f"sqlite:///{Path(folder) / 'bench.sqlite'}")

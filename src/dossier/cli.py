@@ -114,6 +114,7 @@ def ingest(paths: Paths, db: DbOption = None, published: PublishedOption = None)
             on_document=lambda: show("documents"),
             on_file=lambda: progress.advance(task),
             on_duplicate=lambda _d: show("duplicates"),
+            on_skipped=lambda skipped: err.print(render.skipped(skipped)),
         )
     counts = store.counts()
     seconds = time.perf_counter() - began

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from dossier.extract import extract_many
 from dossier.ingest import read_path, walk
-from dossier.model import Document, Duplicate, Refusal
+from dossier.model import Document, Duplicate, Refusal, Skipped
 from dossier.near_duplicates import NearIndex, Signature, bands, best_match, signature
 from dossier.resolve.actors import canonical_names, remember
 from dossier.resolve.grouping import group_in
@@ -26,6 +26,8 @@ class Tally:
     duplicates: int = 0
     refused: int = 0
     files: int = 0
+    # Records of containers that are not articles (a web archive's requests, images, ...).
+    skipped: int = 0
 
     @property
     def inputs(self) -> int:
@@ -89,11 +91,21 @@ def unique(
 
 
 def read_counting(
-    paths: Iterable[Path], settings: Settings, tally: Tally, on_file: Callable[[], None]
+    paths: Iterable[Path],
+    settings: Settings,
+    tally: Tally,
+    on_file: Callable[[], None],
+    on_skipped: Callable[[Skipped], None] = lambda _skipped: None,
 ) -> Iterator[Document | Refusal]:
-    """The inputs' documents and refusals, file by file, calling `on_file` after each file."""
+    """The inputs' documents and refusals, file by file, calling `on_file` after each file;
+    records skipped in containers are counted and handed to `on_skipped`."""
+
+    def skipped(item: Skipped) -> None:
+        tally.skipped += item.total
+        on_skipped(item)
+
     for path in walk(paths):
-        yield from read_path(path, settings)
+        yield from read_path(path, settings, skipped)
         tally.files += 1
         on_file()
 
@@ -106,6 +118,7 @@ def ingest_into(
     on_document: Callable[[], None] = lambda: None,
     on_file: Callable[[], None] = lambda: None,
     on_duplicate: Callable[[Duplicate], None] = lambda _duplicate: None,
+    on_skipped: Callable[[Skipped], None] = lambda _skipped: None,
 ) -> Tally:
     """Ingest files into the store; every refusal and every duplicate is kept there too.
 
@@ -136,7 +149,7 @@ def ingest_into(
         on_duplicate(duplicate)
 
     near = NearDuplicates(store.near_candidates)
-    read = read_counting(paths, settings, tally, on_file)
+    read = read_counting(paths, settings, tally, on_file, on_skipped)
     documents = unique(read, tally, keep, store.stored_id, repeat, near)
     for facts in extract_many(documents, settings.batch_size, pipeline=settings.pipeline):
         canonical = canonical_names(facts, known)

@@ -20,8 +20,8 @@ from dossier.ingest.html import read_html
 from dossier.ingest.jsonl import read_jsonl
 from dossier.ingest.sniff import HEAD_BYTES, STRONG, is_feed, sniff
 from dossier.ingest.text import read_text
-from dossier.ingest.warc import Skipped, read_warc
-from dossier.model import Document, Refusal
+from dossier.ingest.warc import read_warc
+from dossier.model import Document, Refusal, Skipped
 from dossier.settings import Settings
 
 __all__ = ["Skipped", "read_path", "read_paths", "walk"]

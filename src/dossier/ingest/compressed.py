@@ -16,8 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from dossier.ingest.warc import Skipped
-from dossier.model import Document, Refusal
+from dossier.model import Document, Refusal, Skipped
 from dossier.settings import Settings
 
 GZIP_MAGIC = b"\x1f\x8b"

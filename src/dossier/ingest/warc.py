@@ -12,35 +12,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
 
 from dossier.ingest.html import decode_html, html_document
-from dossier.model import Document, Refusal
+from dossier.model import Document, Refusal, Skipped
 from dossier.settings import Settings
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-
-
-@dataclass(frozen=True)
-class Skipped:
-    """Records of a container that are not articles, by kind ("request records": 3), so that a
-    user sees what was passed over. Not a refusal: nothing is wrong with them, and they are not
-    quarantined; `read_paths` hands them to its `on_skipped` callback."""
-
-    path: str
-    counts: tuple[tuple[str, int], ...]
-
-    @property
-    def total(self) -> int:
-        return sum(n for _, n in self.counts)
-
-    def message(self) -> str:
-        kinds = ", ".join(f"{n} {what}" for what, n in self.counts)
-        return f"skipped in {self.path}: {kinds}"
 
 
 def _one_line(exc: BaseException) -> str:

@@ -39,6 +39,7 @@ from dossier.model.facts import (
     Refusal,
     Relation,
     ReportedEvent,
+    Skipped,
     Statement,
     VictimCategory,
 )
@@ -111,6 +112,7 @@ __all__ = [
     "Report",
     "ReportedEvent",
     "Section",
+    "Skipped",
     "Statement",
     "StoredReport",
     "TargetCategory",

@@ -64,6 +64,24 @@ class Refusal:
 
 
 @dataclass(frozen=True)
+class Skipped:
+    """Records of a container that are not articles, by kind ("request records": 3), so that a
+    user sees what was passed over. Not a refusal: nothing is wrong with them, and they are not
+    quarantined; `read_paths` hands them to its `on_skipped` callback."""
+
+    path: str
+    counts: tuple[tuple[str, int], ...]
+
+    @property
+    def total(self) -> int:
+        return sum(n for _, n in self.counts)
+
+    def message(self) -> str:
+        kinds = ", ".join(f"{n} {what}" for what, n in self.counts)
+        return f"skipped in {self.path}: {kinds}"
+
+
+@dataclass(frozen=True)
 class Duplicate:
     """An input that repeats a document already read: `of` is that document's id. Counted and
     kept, never extracted twice, so that every input is accounted for."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from rich.markup import escape
 from rich.table import Table
 
-from dossier.model import ActorSummary, Incident, Line, Profile, Ranking, Refusal
+from dossier.model import ActorSummary, Incident, Line, Profile, Ranking, Refusal, Skipped
 
 
 def error(message: str) -> str:
@@ -18,6 +18,11 @@ def error(message: str) -> str:
 
 def refusal(refused: Refusal) -> str:
     return escape(refused.message())
+
+
+def skipped(passed: Skipped) -> str:
+    """A container's records that are not articles, counted by kind."""
+    return escape(passed.message())
 
 
 def quarantined(refused: Refusal) -> str:
