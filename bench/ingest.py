@@ -103,9 +103,10 @@ def run(side: str, folder: str, queue: mp.Queue) -> None:
         )
         tally.documents = documents
     else:
-        store = Store(f"sqlite:///{Path(folder) / 'bench.sqlite'}")
-        tally = ingest_into(store, [Path(folder)], Settings())
-        store.close()
+        with tempfile.TemporaryDirectory() as elsewhere:  # not among the inputs
+            store = Store(f"sqlite:///{Path(elsewhere) / 'bench.sqlite'}")
+            tally = ingest_into(store, [Path(folder)], Settings())
+            store.close()
     seconds = time.perf_counter() - began
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     queue.put((tally.documents, tally.duplicates, tally.refused, seconds, peak))
