@@ -330,12 +330,6 @@ class Reads:
             )
             return [Quote(Evidence(d, s, e), t, why) for d, s, e, t, why in rows]
 
-    def latest_year(self) -> int | None:
-        """The year of the latest publication in the store: the year indices are computed as of."""
-        with Session(self.engine) as session:
-            latest = session.scalar(select(func.max(DocumentRow.published)))
-            return latest.year if latest else None
-
     def refusals(self) -> list[Refusal]:
         with Session(self.engine) as session:
             rows = session.scalars(select(RefusalRow).order_by(RefusalRow.id))

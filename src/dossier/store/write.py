@@ -36,9 +36,6 @@ from dossier.vocab.fold import name_key
 class Writes:
     engine: Engine
 
-    def has_document(self, document: Document) -> bool:
-        return self.stored_id(document) is not None
-
     def stored_id(self, document: Document) -> str | None:
         """The id of the stored document with the same text (by content hash), if any."""
         return self.id_of_content(document.content_hash)
