@@ -37,6 +37,7 @@ def group_in(connection: Connection, document_id: str) -> None:
 
 
 def group_document(search: IncidentSearch, document_id: str) -> None:
+    """Group again the neighbourhood of the document's reports, and record it."""
     own = search.reports_in(document_id)
     if not any(r.report.date for r in own):
         return
