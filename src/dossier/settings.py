@@ -14,6 +14,9 @@ class Settings:
     database_url: str = DEFAULT_DATABASE
     # Inputs are hostile: a file (or one JSONL record) larger than this is refused, not parsed.
     max_document_bytes: int = 5 * 1024 * 1024
+    # A document's clean text longer than this is refused: spaCy's parser and tagger need
+    # memory in proportion to it (its own default limit, nlp.max_length, is the same).
+    max_document_chars: int = 1_000_000
     # A container of many documents (an event export, a feed, a web archive, once decompressed)
     # is read up to this size; each document in it is still bounded by max_document_bytes.
     max_container_bytes: int = 512 * 1024 * 1024
@@ -33,6 +36,7 @@ class Settings:
         settings = cls(
             database_url=env.get("DOSSIER_DATABASE_URL", DEFAULT_DATABASE),
             max_document_bytes=int(env.get("DOSSIER_MAX_DOCUMENT_BYTES", cls.max_document_bytes)),
+            max_document_chars=int(env.get("DOSSIER_MAX_DOCUMENT_CHARS", cls.max_document_chars)),
             max_container_bytes=int(
                 env.get("DOSSIER_MAX_CONTAINER_BYTES", cls.max_container_bytes)
             ),

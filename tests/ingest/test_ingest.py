@@ -144,3 +144,13 @@ def test_a_credit_line_paragraph_is_dropped() -> None:
     )
     assert text == "Militants burned a school in Kunduz."
     assert dropped == ("Reporting by Jane Doe; Editing by John Roe",)
+
+
+def test_a_text_longer_than_the_parser_takes_is_refused_and_the_next_is_read(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a-book.txt").write_text("Gunmen attacked a market. " * 60_000)
+    (tmp_path / "b-report.txt").write_text("Gunmen attacked a market in Gao on Monday.")
+    found = list(read_paths([tmp_path], Settings(max_document_chars=1_000_000)))
+    assert isinstance(found[0], Refusal) and found[0].reason.startswith("too long: 1,5")
+    assert isinstance(found[1], Document)

@@ -38,9 +38,16 @@ def build_document(
     row: int | None = None,
 ) -> Document | Refusal:
     text, dropped = clean_text(body)
+    keep = raw if len(raw) <= settings.max_quarantine_bytes else None
     if not text:
-        keep = raw if len(raw) <= settings.max_quarantine_bytes else None
         reason = "no article text after cleaning" if body.strip() else "empty"
+        return Refusal(path, reason, line=line, raw=keep, size=len(raw), row=row)
+    if len(text) > settings.max_document_chars:
+        # The parser's memory grows with the text: a book-length "article" is refused, whole.
+        reason = (
+            f"too long: {len(text):,} characters of text, limit {settings.max_document_chars:,}"
+            " (DOSSIER_MAX_DOCUMENT_CHARS)"
+        )
         return Refusal(path, reason, line=line, raw=keep, size=len(raw), row=row)
     if title is None:
         first = text.split("\n\n", 1)[0]
