@@ -1,6 +1,7 @@
 """python -m bench ingest [N ...]: ingest of generated articles in mixed formats, reading alone
-(extract off) and the whole flow into a SQLite store (extract on), at each size; documents per
-second and the peak memory of the process doing it, each in a fresh process.
+(extract off) and the whole flow into a SQLite store (extract on, in this process and over a
+pool of two), at each size; documents per second and the peak memory of the process doing it
+(the pool's workers not counted), each in a fresh process.
 
 The corpus is generated here in our own words: a fifth each of plain text, HTML pages, JSON
 Lines dumps (fifty articles a file), ACLED-layout export rows (a hundred a file) and gzip-
@@ -103,9 +104,10 @@ def run(side: str, folder: str, queue: mp.Queue) -> None:
         )
         tally.documents = documents
     else:
+        settings = Settings(engine="pool", workers=2) if side == "pool" else Settings()
         with tempfile.TemporaryDirectory() as elsewhere:  # not among the inputs
             store = Store(f"sqlite:///{Path(elsewhere) / 'bench.sqlite'}")
-            tally = ingest_into(store, [Path(folder)], Settings())
+            tally = ingest_into(store, [Path(folder)], settings)
             store.close()
     seconds = time.perf_counter() - began
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -128,7 +130,12 @@ def main(sizes: tuple[int, ...] = SIZES) -> int:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
             generate(folder, n)
-            for side, what in (("read", "reading alone"), ("ingest", "extract and store")):
+            sides = (
+                ("read", "reading alone"),
+                ("ingest", "extract and store"),
+                ("pool", "the same, pool of 2"),
+            )
+            for side, what in sides:
                 docs, repeats, refused, seconds, peak = measure(side, folder)
                 print(
                     f"  {n:>6,} articles  {what:<18} {docs:>6,} documents {repeats:>4} repeats "

@@ -70,15 +70,32 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
+class Engine(StrEnum):
+    local = "local"
+    pool = "pool"
+
+
 @app.command()
-def ingest(paths: Paths, db: DbOption = None, published: PublishedOption = None) -> None:
+def ingest(
+    paths: Paths,
+    db: DbOption = None,
+    published: PublishedOption = None,
+    engine: Annotated[
+        Engine,
+        typer.Option("--engine", help="Extract in this process, or in a pool of processes."),
+    ] = Engine.local,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, max=64, help="Processes of the pool.")
+    ] = 2,
+) -> None:
     """Read articles, extract their facts and store them. Re-ingesting changes nothing."""
     import time
+    from dataclasses import replace
 
     from dossier.flow import ingest_into
     from dossier.ingest import walk
 
-    settings = _settings(db, published)
+    settings = replace(_settings(db, published), engine=engine.value, workers=workers)
     store = _store(settings)
     files = sum(1 for _ in walk(paths))
     began = time.perf_counter()

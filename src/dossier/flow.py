@@ -151,7 +151,9 @@ def ingest_into(
     near = NearDuplicates(store.near_candidates)
     read = read_counting(paths, settings, tally, on_file, on_skipped)
     documents = unique(read, tally, keep, store.stored_id, repeat, near)
-    for facts in extract_many(documents, settings.batch_size, pipeline=settings.pipeline):
+    processes = settings.workers if settings.engine == "pool" else 1
+    extracted = extract_many(documents, settings.batch_size, processes, settings.pipeline)
+    for facts in extracted:
         canonical = canonical_names(facts, known)
         minhash = near.signatures.pop(facts.document.id, None)
         if store.add(facts, canonical, then=group_in, minhash=minhash):

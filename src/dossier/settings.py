@@ -23,6 +23,10 @@ class Settings:
     # Raw bytes of a refused input are kept in the quarantine table up to this size.
     max_quarantine_bytes: int = 5 * 1024 * 1024
     batch_size: int = 32
+    # How ingest extracts: "local" in this process, "pool" over `workers` processes (spaCy's
+    # own multiprocessing; one writer stores in order, so the store is the same either way).
+    engine: str = "local"
+    workers: int = 1
     # A spaCy pipeline config file (see data/pipeline.cfg) to extract with instead of dossier's.
     pipeline: str | None = None
     # The publication date of documents that state none of their own (a folder of one day's
@@ -41,6 +45,8 @@ class Settings:
                 env.get("DOSSIER_MAX_CONTAINER_BYTES", cls.max_container_bytes)
             ),
             pipeline=env.get("DOSSIER_PIPELINE") or None,
+            engine=env.get("DOSSIER_ENGINE", cls.engine),
+            workers=int(env.get("DOSSIER_WORKERS", cls.workers)),
         )
         given = {k: v for k, v in overrides.items() if v is not None}
         return replace(settings, **given)

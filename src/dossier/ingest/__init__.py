@@ -102,6 +102,8 @@ def choose(path: Path, head: bytes) -> Reader | str:
     if suffix in READERS:
         return READERS[suffix]
     shown = f"unsupported format {suffix or '(no suffix)'!r}"
+    if kind == "json":
+        return f"{shown}: a JSON document, not JSON Lines (one article a line, with 'text')"
     if kind is None or kind.startswith("binary:"):
         return f"{shown} ({kind.removeprefix('binary:')})" if kind else shown
     return BY_CONTENT[kind]

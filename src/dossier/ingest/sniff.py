@@ -62,7 +62,8 @@ def is_feed(head: bytes) -> bool:
 
 
 def sniff(head: bytes) -> str | None:
-    """The format the first bytes of a file show: gzip, warc, feed, html, export, jsonl, text,
+    """The format the first bytes of a file show: gzip, warc, feed, html, export, jsonl, json
+    (a JSON document, not articles), text,
     or `binary:<what it is>`; None when they show nothing (undecodable or binary)."""
     if head.startswith(b"\x1f\x8b"):
         return "gzip"
@@ -87,7 +88,10 @@ def sniff(head: bytes) -> str | None:
         return "export"
     if first.startswith("{"):
         try:
-            return "jsonl" if isinstance(json.loads(first), dict) else "text"
+            return "jsonl" if isinstance(json.loads(first), dict) else "json"
         except ValueError:
-            return "jsonl" if "\n" not in text and first.startswith('{"') else "text"
+            # One object over many lines is a JSON document (data), not articles.
+            return "jsonl" if "\n" not in text and first.startswith('{"') else "json"
+    if first.startswith("["):
+        return "json"
     return "text"

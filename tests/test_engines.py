@@ -1,0 +1,32 @@
+"""The same ingest driven in this process or over a pool of processes ends with the same store:
+the same counts and the same incidents."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from dossier.flow import ingest_into
+from dossier.settings import Settings
+from dossier.store import Store
+from tests.conftest import CORPUS, SEED
+
+
+def _ingested(url: str, settings: Settings) -> tuple[dict[str, int], set[frozenset[str]]]:
+    store = Store(url)
+    ingest_into(store, [CORPUS, SEED], settings)
+    grouped: dict[int, set[str]] = {}
+    for report in store.events_of():
+        grouped.setdefault(report.incident, set()).add(f"{report.document_id}:{report.evidence}")
+    stats = store.stats()
+    store.close()
+    return stats, {frozenset(g) for g in grouped.values()}
+
+
+def test_a_pool_of_two_workers_gives_the_store_a_local_run_gives(tmp_path: Path) -> None:
+    local = _ingested(f"sqlite:///{tmp_path / 'local.sqlite'}", Settings())
+    pool = _ingested(
+        f"sqlite:///{tmp_path / 'pool.sqlite'}", replace(Settings(), engine="pool", workers=2)
+    )
+    assert pool == local
+    assert local[0]["documents"] == 22 and local[0]["incidents"] > 10
