@@ -74,9 +74,21 @@ def head_revision() -> str:
     return head
 
 
+# Two dossiers opening one new PostgreSQL database at once must not both create its schema.
+_SCHEMA_LOCK = 0x646F7373  # "doss"
+
+
+def _serialise(connection: Connection) -> None:
+    """Hold a transaction-scoped lock on PostgreSQL while the schema is read and created; the
+    second opener then finds the schema made (SQLite serialises writers by itself)."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK})
+
+
 def open_schema(engine: Engine, url: str) -> None:
     """Check the schema of a database being opened; an empty one is created at the head."""
     with engine.begin() as connection:
+        _serialise(connection)
         found = _revision(connection, url)
         if found is None:
             _upgrade(connection)
@@ -95,6 +107,7 @@ def upgrade(url: str) -> tuple[str | None, str]:
     engine = make_engine(url)
     try:
         with engine.begin() as connection:
+            _serialise(connection)
             before = _revision(connection, url)
             _upgrade(connection)
             after = _revision(connection, url)

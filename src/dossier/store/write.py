@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy import Connection, Engine, insert, select, text
 from sqlalchemy.orm import Session
 
 from dossier.model import Document, Duplicate, Event, Evidence, Facts, Figure, Refusal
@@ -55,6 +55,7 @@ class Writes:
         """Keep an input that repeats a stored document; False if it is kept already."""
         line = duplicate.row if duplicate.row is not None else -1
         with Session(self.engine) as session, session.begin():
+            _one_writer(session)
             exists = session.scalar(
                 select(DuplicateRow.id).where(
                     DuplicateRow.path == duplicate.path,
@@ -85,6 +86,7 @@ class Writes:
         number = refusal.line if refusal.line is not None else refusal.row
         line = number if number is not None else -1
         with Session(self.engine) as session, session.begin():
+            _one_writer(session)
             exists = session.scalar(
                 select(RefusalRow.id).where(
                     RefusalRow.path == refusal.path,
@@ -137,6 +139,7 @@ class Writes:
         """
         document = facts.document
         with Session(self.engine) as session, session.begin():
+            _one_writer(session)
             if _stored(session, document):
                 return False
             doc_id = _free_id(session, document.id, document.content_hash)
@@ -251,6 +254,18 @@ class Writes:
                 session.flush()
                 then(session.connection(), doc_id)
             return True
+
+
+_WRITE_LOCK = 0x646F7374  # "dost"
+
+
+def _one_writer(session: Session) -> None:
+    """On PostgreSQL, one write transaction at a time across every dossier process: two
+    ingests of overlapping inputs then each see what the other stored (a document, an actor, a
+    regrouped incident) instead of inserting it twice or regrouping over each other. Extraction,
+    where the time goes, still runs side by side; SQLite serialises writers by itself."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _WRITE_LOCK})
 
 
 def cell(evidence: Evidence | None) -> dict[str, object]:
