@@ -1,6 +1,7 @@
 """store: the only place that speaks SQL.
 
-`Store` writes what extract and resolve produce (`write.py`), runs the queries of the incident
+`Store` writes what extract and resolve produce (`write.py`), keeps refusals and repeats
+(`inputs.py`), runs the queries of the incident
 search (`incidents.py`) and answers the questions analyse asks (`read.py`, and `reports.py`
 for the reports of attacks).
 """
@@ -11,6 +12,7 @@ from sqlalchemy import Engine
 
 from dossier.store.db import make_engine, open_schema
 from dossier.store.incidents import Incidents
+from dossier.store.inputs import Inputs
 from dossier.store.read import Reads
 from dossier.store.reports import Reports
 from dossier.store.write import Writes
@@ -18,7 +20,7 @@ from dossier.store.write import Writes
 __all__ = ["Store"]
 
 
-class Store(Writes, Reads, Reports, Incidents):
+class Store(Writes, Inputs, Reads, Reports, Incidents):
     def __init__(self, url: str) -> None:
         """Open the store at `url`; a new database gets the schema, an outdated one is refused
         (`SchemaMismatch`) until `dossier db upgrade`."""

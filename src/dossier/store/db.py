@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
 
 from dossier.errors import SchemaMismatch
 
@@ -155,3 +156,15 @@ def _revision(connection: Connection, url: str) -> str | None:
 
 def _shown(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
+
+
+_WRITE_LOCK = 0x646F7374  # "dost"
+
+
+def one_writer(session: Session) -> None:
+    """On PostgreSQL, one write transaction at a time across every dossier process: two
+    ingests of overlapping inputs then each see what the other stored (a document, an actor, a
+    regrouped incident) instead of inserting it twice or regrouping over each other. Extraction,
+    where the time goes, still runs side by side; SQLite serialises writers by itself."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _WRITE_LOCK})

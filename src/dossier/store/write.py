@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, Engine, insert, select, text
+from sqlalchemy import Connection, Engine, insert, select
 from sqlalchemy.orm import Session
 
-from dossier.model import Document, Duplicate, Event, Evidence, Facts, Figure, Refusal
+from dossier.model import Document, Event, Evidence, Facts, Figure
 from dossier.near_duplicates import Signature, bands
+from dossier.store.db import one_writer
 from dossier.store.tables import (
     ActorRow,
     AliasRow,
@@ -19,13 +20,11 @@ from dossier.store.tables import (
     ClaimRow,
     DocumentBandRow,
     DocumentRow,
-    DuplicateRow,
     EventClaimantRow,
     EventRoleRow,
     EventRow,
     FigureRow,
     MentionRow,
-    RefusalRow,
     RelationRow,
     StatementRow,
     VictimCategoryRow,
@@ -36,42 +35,6 @@ from dossier.vocab.fold import name_key
 class Writes:
     engine: Engine
 
-    def stored_id(self, document: Document) -> str | None:
-        """The id of the stored document with the same text (by content hash), if any."""
-        return self.id_of_content(document.content_hash)
-
-    def id_stored(self, document_id: str) -> str | None:
-        """The id, when a document of that id is stored."""
-        with Session(self.engine) as session:
-            return session.scalar(select(DocumentRow.id).where(DocumentRow.id == document_id))
-
-    def id_of_content(self, content_hash: str) -> str | None:
-        with Session(self.engine) as session:
-            return session.scalar(
-                select(DocumentRow.id).where(DocumentRow.content_hash == content_hash)
-            )
-
-    def add_duplicate(self, duplicate: Duplicate) -> bool:
-        """Keep an input that repeats a stored document; False if it is kept already."""
-        line = duplicate.row if duplicate.row is not None else -1
-        with Session(self.engine) as session, session.begin():
-            _one_writer(session)
-            exists = session.scalar(
-                select(DuplicateRow.id).where(
-                    DuplicateRow.path == duplicate.path,
-                    DuplicateRow.line == line,
-                    DuplicateRow.document_id == duplicate.of,
-                )
-            )
-            if exists is not None:
-                return False
-            session.add(
-                DuplicateRow(
-                    path=duplicate.path, line=line, document_id=duplicate.of, kind=duplicate.kind
-                )
-            )
-            return True
-
     def known_names(self) -> dict[str, str]:
         """Every alias key in the store -> the canonical name of its actor (for resolve)."""
         with Session(self.engine) as session:
@@ -79,50 +42,6 @@ class Writes:
                 select(AliasRow.key, ActorRow.name).join(ActorRow, AliasRow.actor_id == ActorRow.id)
             )
             return {key: name for key, name in rows}
-
-    def add_refusal(self, refusal: Refusal) -> bool:
-        """Keep a refusal in quarantine; False if the same refusal is already kept."""
-        # A refused export row is kept under its row number (the key needs one number).
-        number = refusal.line if refusal.line is not None else refusal.row
-        line = number if number is not None else -1
-        with Session(self.engine) as session, session.begin():
-            _one_writer(session)
-            exists = session.scalar(
-                select(RefusalRow.id).where(
-                    RefusalRow.path == refusal.path,
-                    RefusalRow.line == line,
-                    RefusalRow.reason == refusal.reason,
-                )
-            )
-            if exists is not None:
-                return False
-            session.add(
-                RefusalRow(
-                    path=refusal.path,
-                    line=line,
-                    reason=refusal.reason,
-                    row=refusal.row,
-                    size=refusal.size,
-                    raw=refusal.raw,
-                )
-            )
-            return True
-
-    def near_candidates(self, band_keys: list[str]) -> dict[str, Signature]:
-        """Stored documents sharing a MinHash band with a text, with their signatures."""
-        with Session(self.engine) as session:
-            rows = session.execute(
-                select(DocumentRow.id, DocumentRow.minhash)
-                .where(
-                    DocumentRow.id.in_(
-                        select(DocumentBandRow.document_id).where(
-                            DocumentBandRow.band.in_(band_keys)
-                        )
-                    )
-                )
-                .where(DocumentRow.minhash.is_not(None))
-            )
-            return {id_: Signature(found[0], tuple(found[1:])) for id_, found in rows}
 
     def add(
         self,
@@ -139,7 +58,7 @@ class Writes:
         """
         document = facts.document
         with Session(self.engine) as session, session.begin():
-            _one_writer(session)
+            one_writer(session)
             if _stored(session, document):
                 return False
             doc_id = _free_id(session, document.id, document.content_hash)
@@ -254,18 +173,6 @@ class Writes:
                 session.flush()
                 then(session.connection(), doc_id)
             return True
-
-
-_WRITE_LOCK = 0x646F7374  # "dost"
-
-
-def _one_writer(session: Session) -> None:
-    """On PostgreSQL, one write transaction at a time across every dossier process: two
-    ingests of overlapping inputs then each see what the other stored (a document, an actor, a
-    regrouped incident) instead of inserting it twice or regrouping over each other. Extraction,
-    where the time goes, still runs side by side; SQLite serialises writers by itself."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _WRITE_LOCK})
 
 
 def cell(evidence: Evidence | None) -> dict[str, object]:

@@ -1,0 +1,97 @@
+"""Writes and reads of inputs as inputs: refusals kept in quarantine, repeats kept with the
+document they repeat, and the lookups that tell a repeat (by content hash, by id, by MinHash
+band). Idempotent: a refusal or a duplicate already kept changes nothing."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from dossier.model import Document, Duplicate, Refusal
+from dossier.near_duplicates import Signature
+from dossier.store.db import one_writer
+from dossier.store.tables import DocumentBandRow, DocumentRow, DuplicateRow, RefusalRow
+
+
+class Inputs:
+    engine: Engine
+
+    def stored_id(self, document: Document) -> str | None:
+        """The id of the stored document with the same text (by content hash), if any."""
+        return self.id_of_content(document.content_hash)
+
+    def id_stored(self, document_id: str) -> str | None:
+        """The id, when a document of that id is stored."""
+        with Session(self.engine) as session:
+            return session.scalar(select(DocumentRow.id).where(DocumentRow.id == document_id))
+
+    def id_of_content(self, content_hash: str) -> str | None:
+        with Session(self.engine) as session:
+            return session.scalar(
+                select(DocumentRow.id).where(DocumentRow.content_hash == content_hash)
+            )
+
+    def add_duplicate(self, duplicate: Duplicate) -> bool:
+        """Keep an input that repeats a stored document; False if it is kept already."""
+        line = duplicate.row if duplicate.row is not None else -1
+        with Session(self.engine) as session, session.begin():
+            one_writer(session)
+            exists = session.scalar(
+                select(DuplicateRow.id).where(
+                    DuplicateRow.path == duplicate.path,
+                    DuplicateRow.line == line,
+                    DuplicateRow.document_id == duplicate.of,
+                )
+            )
+            if exists is not None:
+                return False
+            session.add(
+                DuplicateRow(
+                    path=duplicate.path, line=line, document_id=duplicate.of, kind=duplicate.kind
+                )
+            )
+            return True
+
+    def add_refusal(self, refusal: Refusal) -> bool:
+        """Keep a refusal in quarantine; False if the same refusal is already kept."""
+        # A refused export row is kept under its row number (the key needs one number).
+        number = refusal.line if refusal.line is not None else refusal.row
+        line = number if number is not None else -1
+        with Session(self.engine) as session, session.begin():
+            one_writer(session)
+            exists = session.scalar(
+                select(RefusalRow.id).where(
+                    RefusalRow.path == refusal.path,
+                    RefusalRow.line == line,
+                    RefusalRow.reason == refusal.reason,
+                )
+            )
+            if exists is not None:
+                return False
+            session.add(
+                RefusalRow(
+                    path=refusal.path,
+                    line=line,
+                    reason=refusal.reason,
+                    row=refusal.row,
+                    size=refusal.size,
+                    raw=refusal.raw,
+                )
+            )
+            return True
+
+    def near_candidates(self, band_keys: list[str]) -> dict[str, Signature]:
+        """Stored documents sharing a MinHash band with a text, with their signatures."""
+        with Session(self.engine) as session:
+            rows = session.execute(
+                select(DocumentRow.id, DocumentRow.minhash)
+                .where(
+                    DocumentRow.id.in_(
+                        select(DocumentBandRow.document_id).where(
+                            DocumentBandRow.band.in_(band_keys)
+                        )
+                    )
+                )
+                .where(DocumentRow.minhash.is_not(None))
+            )
+            return {id_: Signature(found[0], tuple(found[1:])) for id_, found in rows}
