@@ -17,6 +17,9 @@ class Settings:
     # A document's clean text longer than this is refused: spaCy's parser and tagger need
     # memory in proportion to it (its own default limit, nlp.max_length, is the same).
     max_document_chars: int = 1_000_000
+    # Parsing one page (trafilatura on HTML) may take this long; past it, the page is read by
+    # the linear tokenizer instead, so hostile markup costs bounded time and loses nothing.
+    max_parse_seconds: float = 10.0
     # A container of many documents (an event export, a feed, a web archive, once decompressed)
     # is read up to this size; each document in it is still bounded by max_document_bytes.
     max_container_bytes: int = 512 * 1024 * 1024

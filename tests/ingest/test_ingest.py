@@ -154,3 +154,12 @@ def test_a_text_longer_than_the_parser_takes_is_refused_and_the_next_is_read(
     found = list(read_paths([tmp_path], Settings(max_document_chars=1_000_000)))
     assert isinstance(found[0], Refusal) and found[0].reason.startswith("too long: 1,5")
     assert isinstance(found[1], Document)
+
+
+def test_a_page_that_takes_too_long_to_parse_is_read_by_the_linear_tokenizer(
+    tmp_path: Path,
+) -> None:
+    page = "<html><body>" + "<p>Gunmen attacked a market in Gao on Monday.</p>" * 20_000
+    (tmp_path / "slow.html").write_text(page + "</body></html>")
+    (found,) = list(read_paths([tmp_path], Settings(max_parse_seconds=0.01)))
+    assert isinstance(found, Document) and "Gunmen attacked a market in Gao" in found.text

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+import signal
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -127,3 +130,28 @@ def content_hash(text: str) -> str:
     """Identity of a text for exact-duplicate detection: whitespace and case do not matter."""
     canonical = " ".join(text.split()).casefold()
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+class TookTooLong(Exception):
+    """Parsing one document ran past its time bound."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise TookTooLong in the block once `seconds` have passed. A real-time timer signals the
+    main thread, where readers run; elsewhere (a worker thread) the block runs unbounded, as
+    signals reach only the main thread."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(_signum: int, _frame: object) -> None:
+        raise TookTooLong(f"took longer than {seconds:g} s to parse")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -20,7 +20,7 @@ import trafilatura
 from trafilatura.settings import use_config
 
 from dossier.ingest.document import build_document
-from dossier.ingest.guard import decode, read_file
+from dossier.ingest.guard import TookTooLong, decode, read_file, time_limit
 from dossier.ingest.markup import TREE_DEPTH_LIMIT, markup_text
 from dossier.model import Document, Refusal
 from dossier.settings import Settings
@@ -54,23 +54,27 @@ def decode_html(
 def _config() -> ConfigParser:
     config = use_config()
     config.set("DEFAULT", "MAX_TREE_SIZE", str(MAX_TREE_SIZE))
-    # trafilatura's timeout uses signals (main thread only); our bound is the byte limit instead.
+    # trafilatura's own timeout is off: `time_limit` bounds the whole extraction instead.
     config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
     return config
 
 
-def _extract(markup: str) -> dict[str, str | None]:
-    """trafilatura's main text and metadata; {} when it finds none or fails on the markup."""
+def _extract(markup: str, seconds: float) -> dict[str, str | None]:
+    """trafilatura's main text and metadata; {} when it finds none, fails on the markup or runs
+    past `seconds` (the page is then read by the linear tokenizer)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            page = trafilatura.bare_extraction(
-                markup,
-                include_comments=False,
-                include_tables=False,
-                with_metadata=True,
-                config=_config(),
-            )
+            with time_limit(seconds):
+                page = trafilatura.bare_extraction(
+                    markup,
+                    include_comments=False,
+                    include_tables=False,
+                    with_metadata=True,
+                    config=_config(),
+                )
+        except TookTooLong:
+            return {"timed_out": "yes"}
         except Exception:  # a parser failure on hostile markup falls back, never crashes
             return {}
     return page.as_dict() if page is not None else {}
@@ -88,11 +92,12 @@ def html_document(
     line: int | None = None,
 ) -> Document | Refusal:
     """One page as a Document, or a refusal naming why no article text came out of it."""
-    page = _extract(markup)
+    page = _extract(markup, settings.max_parse_seconds)
     body = page.get("text") or ""
+    timed_out = "timed_out" in page
     if not body.strip():
         text, depth = markup_text(markup)
-        if depth <= TREE_DEPTH_LIMIT or not text.strip():
+        if (depth <= TREE_DEPTH_LIMIT and not timed_out) or not text.strip():
             keep = raw if len(raw) <= settings.max_quarantine_bytes else None
             reason = "no article text found in the HTML"
             return Refusal(path, reason, line=line, raw=keep, size=len(raw))
