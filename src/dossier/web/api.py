@@ -152,9 +152,10 @@ def index(
     return ranking(store_of(request), by, as_of)
 
 
-@router.get("/export", status_code=501, responses={501: {"model": ErrorBody}})
+@router.get("/export", status_code=501, include_in_schema=False)
 def export() -> ErrorBody:
-    """Exports (CSV, Parquet, STIX, FollowTheMoney, GraphML) are `dossier export` for now."""
+    """Exports (CSV, Parquet, STIX, FollowTheMoney, GraphML) are `dossier export` for now;
+    kept out of the schema until served."""
     from fastapi import HTTPException
 
     raise HTTPException(501, "exports are not served yet; run `dossier export` instead")
