@@ -337,6 +337,34 @@ def extract(
         raise _fail("no input found in the paths given")
 
 
+class ExportFormat(StrEnum):
+    csv = "csv"
+    parquet = "parquet"
+    stix = "stix"
+    ftm = "ftm"
+    graphml = "graphml"
+
+
+@app.command()
+def export(
+    format: Annotated[ExportFormat, typer.Argument(help="csv, parquet, stix, ftm or graphml.")],
+    path: Annotated[
+        Path, typer.Option("--out", help="Folder (csv, parquet) or file (stix, ftm, graphml).")
+    ],
+    db: DbOption = None,
+) -> None:
+    """Write the whole store for other tools: tables (CSV, Parquet), a STIX 2.1 bundle,
+    FollowTheMoney entities or the actor graph (GraphML), every fact with its citation."""
+    from dossier.export.formats import export as write
+
+    store = _store(_settings(db))
+    try:
+        written = write(store, format.value, path)
+    except DossierError as exc:
+        raise _fail(str(exc)) from exc
+    out.print(f"exported {format.value} to {path} ({len(written)} files)", markup=False)
+
+
 db_app = typer.Typer(help="The store's database schema.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 

@@ -2,13 +2,14 @@
 
 `Store` writes what extract and resolve produce (`write.py`), runs the queries of the incident
 search (`incidents.py`) and answers the questions analyse asks (`read.py`, and `reports.py`
-for the reports of attacks).
+for the reports of attacks); `catalogue.py` reads whole tables as records for the exports.
 """
 
 from __future__ import annotations
 
 from sqlalchemy import Engine
 
+from dossier.store.catalogue import Catalogue
 from dossier.store.db import make_engine, open_schema
 from dossier.store.incidents import Incidents
 from dossier.store.read import Reads
@@ -18,7 +19,7 @@ from dossier.store.write import Writes
 __all__ = ["Store"]
 
 
-class Store(Writes, Reads, Reports, Incidents):
+class Store(Writes, Reads, Reports, Incidents, Catalogue):
     def __init__(self, url: str) -> None:
         """Open the store at `url`; a new database gets the schema, an outdated one is refused
         (`SchemaMismatch`) until `dossier db upgrade`."""
