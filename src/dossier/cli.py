@@ -308,28 +308,6 @@ def quote(
     out.print(render.quote(text))
 
 
-class StatsFormat(StrEnum):
-    table = "table"
-    json = "json"
-
-
-@app.command()
-def stats(
-    form: Annotated[StatsFormat, typer.Option("--format", help="A table or JSON.")] = (
-        StatsFormat.table
-    ),
-    db: DbOption = None,
-) -> None:
-    """How much the store holds: documents, refusals, duplicates, actors, events, incidents,
-    relations and claims, so that two stores can be compared."""
-    store = _store(_settings(db))
-    counts = store.stats()
-    if form is StatsFormat.json:
-        print(json.dumps(counts, indent=2))
-    else:
-        out.print(render.stats(counts, store.url))
-
-
 @app.command()
 def refusals(db: DbOption = None) -> None:
     """List the quarantined inputs and why each was refused."""
@@ -371,47 +349,8 @@ def extract(
         raise _fail("no input found in the paths given")
 
 
-@app.command()
-def serve(
-    db: DbOption = None,
-    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
-    token: Annotated[
-        str | None,
-        typer.Option(
-            "--token",
-            envvar="DOSSIER_API_TOKEN",
-            help="Require this token (Bearer header or the login form) on every page and route.",
-        ),
-    ] = None,
-) -> None:
-    """Serve the store read-only: the web pages and the JSON API under /api/ (OpenAPI at
-    /openapi.json)."""
-    from dossier.web import serve as run
-
-    try:
-        run(_settings(db).database_url, host, port, token or None)
-    except DossierError as exc:
-        raise _fail(str(exc)) from exc
-
-
-db_app = typer.Typer(help="The store's database schema.", no_args_is_help=True)
-app.add_typer(db_app, name="db")
-
-
-@db_app.command("upgrade")
-def db_upgrade(db: DbOption = None) -> None:
-    """Bring the database's schema to the revision this dossier needs. A new database gets its
-    schema on first use; one written by an older dossier is refused until it is upgraded."""
-    from dossier.store.db import upgrade
-
-    settings = _settings(db)
-    try:
-        before, after = upgrade(settings.database_url)
-    except DossierError as exc:
-        raise _fail(str(exc)) from exc
-    out.print(render.upgraded(before, after, settings.database_url))
-
+# The commands about the store as a whole live in cli_store.py; importing it registers them.
+from dossier import cli_store  # noqa: E402, F401
 
 if __name__ == "__main__":
     app()

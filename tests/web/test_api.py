@@ -124,10 +124,18 @@ def test_openapi_is_generated_from_the_records(client: TestClient) -> None:
     assert not any(p.startswith("/groups") for p in paths)
 
 
-def test_exports_are_not_served_yet(client: TestClient) -> None:
-    response = client.get("/api/export")
-    assert response.status_code == 501
-    assert "dossier export" in response.json()["error"]
+def test_exports_are_served_as_files(client: TestClient) -> None:
+    import io
+    import json
+    import zipfile
+
+    bundle = client.get("/api/export/stix")
+    assert bundle.status_code == 200 and "attachment" in bundle.headers["content-disposition"]
+    assert json.loads(bundle.content)["type"] == "bundle"
+    tables = client.get("/api/export/csv")
+    names = zipfile.ZipFile(io.BytesIO(tables.content)).namelist()
+    assert "incidents.csv" in names and "actors.csv" in names
+    assert client.get("/api/export/pdf").status_code == 422
 
 
 def test_unknown_api_route_and_method_answer_json(client: TestClient) -> None:

@@ -80,6 +80,16 @@ class DocumentInfo:
     published: str | None
     source: str | None
     path: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class NamedAlias:
+    """A name an actor goes by, as the store keeps it: the first place it was seen, to cite."""
+
+    actor: str
+    alias: str
+    evidence: Evidence
 
 
 @dataclass(frozen=True)

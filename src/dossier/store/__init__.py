@@ -3,13 +3,15 @@
 `Store` writes what extract and resolve produce (`write.py`), keeps refusals and repeats
 (`inputs.py`), runs the queries of the incident
 search (`incidents.py`) and answers the questions analyse asks (`read.py`, and `reports.py`
-for the reports of attacks, `documents.py` for browsing documents and relations).
+for the reports of attacks, `documents.py` for browsing documents and relations);
+`catalogue.py` reads whole tables as records for the exports.
 """
 
 from __future__ import annotations
 
 from sqlalchemy import Engine
 
+from dossier.store.catalogue import Catalogue
 from dossier.store.db import make_engine, open_schema
 from dossier.store.documents import Documents
 from dossier.store.incidents import Incidents
@@ -21,7 +23,7 @@ from dossier.store.write import Writes
 __all__ = ["Store"]
 
 
-class Store(Writes, Inputs, Reads, Reports, Incidents, Documents):
+class Store(Writes, Inputs, Reads, Reports, Incidents, Documents, Catalogue):
     def __init__(self, url: str) -> None:
         """Open the store at `url`; a new database gets the schema, an outdated one is refused
         (`SchemaMismatch`) until `dossier db upgrade`."""

@@ -4,9 +4,13 @@ generated from the same types every other surface renders."""
 
 from __future__ import annotations
 
+import io
+import tempfile
+import zipfile
+from pathlib import Path as FilePath
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import BaseModel
 
 from dossier.analyse.danger import ranking
@@ -152,10 +156,38 @@ def index(
     return ranking(store_of(request), by, as_of)
 
 
-@router.get("/export", status_code=501, include_in_schema=False)
-def export() -> ErrorBody:
-    """Exports (CSV, Parquet, STIX, FollowTheMoney, GraphML) are `dossier export` for now;
-    kept out of the schema until served."""
-    from fastapi import HTTPException
+MEDIA = {
+    "stix": ("application/json", "dossier.stix.json"),
+    "ftm": ("application/x-ndjson", "dossier.ftm.jsonl"),
+    "graphml": ("application/xml", "dossier.graphml"),
+    "csv": ("application/zip", "dossier-csv.zip"),
+    "parquet": ("application/zip", "dossier-parquet.zip"),
+}
 
-    raise HTTPException(501, "exports are not served yet; run `dossier export` instead")
+
+@router.get(
+    "/export/{format}",
+    response_class=Response,
+    responses={200: {"content": {media: {} for media, _ in MEDIA.values()}}},
+)
+def export(
+    request: Request, format: Literal["csv", "parquet", "stix", "ftm", "graphml"]
+) -> Response:
+    """The whole store for other tools, as `dossier export` writes it: a STIX 2.1 bundle,
+    FollowTheMoney entities, the actor graph, or the tables of CSV or Parquet as a zip."""
+    from dossier.export.formats import export as write
+
+    media, name = MEDIA[format]
+    with tempfile.TemporaryDirectory() as folder:
+        out = FilePath(folder) / ("tables" if format in ("csv", "parquet") else name)
+        written = write(store_of(request), format, out)
+        if format in ("csv", "parquet"):
+            packed = io.BytesIO()
+            with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
+                for path in sorted(written):
+                    archive.write(path, path.relative_to(out))
+            body = packed.getvalue()
+        else:
+            body = out.read_bytes()
+    headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+    return Response(body, media_type=media, headers=headers)
