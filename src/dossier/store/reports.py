@@ -118,33 +118,53 @@ class Reports:
             ):
                 cited = Evidence(documents[event_id], start, end, source)
                 claimants[event_id].append(Claimant(name_, stance, source, cited))
-        return [
-            Report(
-                incident=row.incident_id or row.id,
-                type=row.type,
-                evidence=Evidence(
-                    row.document_id,
-                    row.char_start,
-                    row.char_end,
-                    row=row.cell_row,
-                    column=row.cell_column,
-                ),
-                perpetrator=row.name,
-                suicide=row.suicide,
-                date=row.date_value,
-                precision=row.date_precision,
-                # A place of country kind is the country.
-                place=row.place_name if row.place_kind != "country" else None,
-                country=row.country,
-                lat=row.lat,
-                lon=row.lon,
-                attribution=row.attribution,
-                attributed_by=row.attributed_by,
-                figures=tuple(figures.get(row.id, ())),
-                targets=roles[row.id].get("target", ()) if row.id in roles else (),
-                victims=roles[row.id].get("victim", ()) if row.id in roles else (),
-                weapons=roles[row.id].get("weapon", ()) if row.id in roles else (),
-                claimants=tuple(claimants.get(row.id, ())),
+        reports = []
+        no_roles: dict[str, tuple[str, ...]] = {}
+        # Plain tuples unpacked once: attribute access on result rows costs more than the
+        # records themselves over a whole store.
+        for (
+            id_,
+            incident_id,
+            document_id,
+            start,
+            end,
+            type_,
+            suicide,
+            date,
+            precision,
+            place,
+            place_kind,
+            country,
+            lat,
+            lon,
+            attribution,
+            attributed_by,
+            cell_row,
+            cell_column,
+            perpetrator,
+        ) in map(tuple, rows):
+            played = roles.get(id_, no_roles)
+            reports.append(
+                Report(
+                    incident=incident_id or id_,
+                    type=type_,
+                    evidence=Evidence(document_id, start, end, row=cell_row, column=cell_column),
+                    perpetrator=perpetrator,
+                    suicide=suicide,
+                    date=date,
+                    precision=precision,
+                    # A place of country kind is the country.
+                    place=place if place_kind != "country" else None,
+                    country=country,
+                    lat=lat,
+                    lon=lon,
+                    attribution=attribution,
+                    attributed_by=attributed_by,
+                    figures=tuple(figures.get(id_, ())),
+                    targets=played.get("target", ()),
+                    victims=played.get("victim", ()),
+                    weapons=played.get("weapon", ()),
+                    claimants=tuple(claimants.get(id_, ())),
+                )
             )
-            for row in rows
-        ]
+        return reports
