@@ -30,3 +30,12 @@ def test_a_pool_of_two_workers_gives_the_store_a_local_run_gives(tmp_path: Path)
     )
     assert pool == local
     assert local[0]["documents"] == 22 and local[0]["incidents"] > 10
+
+
+def test_ray_with_two_actors_gives_the_store_a_local_run_gives(tmp_path: Path) -> None:
+    """A local Ray of two CPUs, started for the run, as a cluster would run it."""
+    local = _ingested(f"sqlite:///{tmp_path / 'local.sqlite'}", Settings())
+    ray = _ingested(
+        f"sqlite:///{tmp_path / 'ray.sqlite'}", replace(Settings(), engine="ray", workers=2)
+    )
+    assert ray == local

@@ -73,6 +73,7 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
 class Engine(StrEnum):
     local = "local"
     pool = "pool"
+    ray = "ray"
 
 
 @app.command()
@@ -82,11 +83,15 @@ def ingest(
     published: PublishedOption = None,
     engine: Annotated[
         Engine,
-        typer.Option("--engine", help="Extract in this process, or in a pool of processes."),
+        typer.Option("--engine", help="Extract here, in a pool of processes, or on Ray."),
     ] = Engine.local,
     workers: Annotated[
-        int, typer.Option("--workers", min=1, max=64, help="Processes of the pool.")
+        int, typer.Option("--workers", min=1, max=256, help="Processes of the pool, Ray actors.")
     ] = 2,
+    ray_address: Annotated[
+        str | None,
+        typer.Option("--ray-address", help="A Ray cluster (default: a local one for the run)."),
+    ] = None,
 ) -> None:
     """Read articles, extract their facts and store them. Re-ingesting changes nothing."""
     import time
@@ -96,6 +101,8 @@ def ingest(
     from dossier.ingest import walk
 
     settings = replace(_settings(db, published), engine=engine.value, workers=workers)
+    if ray_address:
+        settings = replace(settings, ray_address=ray_address)
     store = _store(settings)
     files = sum(1 for _ in walk(paths))
     began = time.perf_counter()

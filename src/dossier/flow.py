@@ -151,8 +151,13 @@ def ingest_into(
     near = NearDuplicates(store.near_candidates)
     read = read_counting(paths, settings, tally, on_file, on_skipped)
     documents = unique(read, tally, keep, store.stored_id, repeat, near)
-    processes = settings.workers if settings.engine == "pool" else 1
-    extracted = extract_many(documents, settings.batch_size, processes, settings.pipeline)
+    if settings.engine == "ray":
+        from dossier.ray_extract import extract_on_ray
+
+        extracted = extract_on_ray(documents, settings)
+    else:
+        processes = settings.workers if settings.engine == "pool" else 1
+        extracted = extract_many(documents, settings.batch_size, processes, settings.pipeline)
     for facts in extracted:
         canonical = canonical_names(facts, known)
         minhash = near.signatures.pop(facts.document.id, None)

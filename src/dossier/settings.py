@@ -27,9 +27,12 @@ class Settings:
     max_quarantine_bytes: int = 5 * 1024 * 1024
     batch_size: int = 32
     # How ingest extracts: "local" in this process, "pool" over `workers` processes (spaCy's
-    # own multiprocessing; one writer stores in order, so the store is the same either way).
+    # own multiprocessing), "ray" on a Ray cluster (ray_extract.py); one writer stores in
+    # order, so the store is the same whichever engine extracts.
     engine: str = "local"
     workers: int = 1
+    # The Ray cluster of the "ray" engine ("ray://host:10001", "auto"); None starts a local one.
+    ray_address: str | None = None
     # A spaCy pipeline config file (see data/pipeline.cfg) to extract with instead of dossier's.
     pipeline: str | None = None
     # The publication date of documents that state none of their own (a folder of one day's
@@ -50,6 +53,7 @@ class Settings:
             pipeline=env.get("DOSSIER_PIPELINE") or None,
             engine=env.get("DOSSIER_ENGINE", cls.engine),
             workers=int(env.get("DOSSIER_WORKERS", cls.workers)),
+            ray_address=env.get("DOSSIER_RAY_ADDRESS") or None,
         )
         given = {k: v for k, v in overrides.items() if v is not None}
         return replace(settings, **given)
