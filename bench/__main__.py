@@ -53,6 +53,10 @@ def main(argv: list[str] | None = None) -> int:
         from bench import resolution
 
         return resolution.main()
+    if argv[:1] == ["engines"]:
+        from bench import engines
+
+        return engines.main(int(argv[1]) if len(argv) > 1 else 2_000)
     if argv[:1] == ["ingest"]:
         from bench import ingest
 

@@ -1,7 +1,7 @@
 """`dossier ingest --engine ray`: extract on a Ray cluster, store from one writer.
 
 Ray Data holds the documents as blocks, maps extract over batches in actors that load the spaCy
-pipeline once each (`Extractor`), and writes the facts as Parquet shards (each row a document's
+pipeline once each (`extractor`), and writes the facts as Parquet shards (each row a document's
 position in the input and its pickled `Facts`). The one writer then reads the shards back and
 yields the facts in input order, so resolution and storage see what a local run sees and the
 store ends the same. The cluster is `Settings.ray_address` (`DOSSIER_RAY_ADDRESS`), or a local
@@ -10,6 +10,7 @@ Ray of `Settings.workers` CPUs started for the run.
 
 from __future__ import annotations
 
+import logging
 import pickle
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -19,24 +20,28 @@ from dossier.model import Document, Facts
 from dossier.settings import Settings
 
 
-class Extractor:
-    """A Ray actor: the pipeline loaded once, then batch after batch of documents extracted."""
+def extractor(pipeline: str | None, batch_size: int) -> type:
+    """The Ray actor class: the pipeline loaded once, then batch after batch of documents
+    extracted. Its settings are baked into the class (not passed as constructor arguments,
+    which Ray would keep in its object store for restarts)."""
 
-    def __init__(self, pipeline: str | None, batch_size: int) -> None:
-        from dossier.extract.pipeline import load_pipeline
+    class Extractor:
+        def __init__(self) -> None:
+            from dossier.extract.pipeline import load_pipeline
 
-        load_pipeline(pipeline)
-        self.pipeline, self.batch_size = pipeline, batch_size
+            load_pipeline(pipeline)
 
-    def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
-        from dossier.extract import extract_many
+        def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
+            from dossier.extract import extract_many
 
-        documents = [pickle.loads(blob) for blob in batch["document"]]
-        facts = extract_many(documents, self.batch_size, pipeline=self.pipeline)
-        return {
-            "order": list(batch["order"]),
-            "facts": [pickle.dumps(f, protocol=pickle.HIGHEST_PROTOCOL) for f in facts],
-        }
+            documents = [pickle.loads(blob) for blob in batch["document"]]
+            facts = extract_many(documents, batch_size, pipeline=pipeline)
+            return {
+                "order": list(batch["order"]),
+                "facts": [pickle.dumps(f, protocol=pickle.HIGHEST_PROTOCOL) for f in facts],
+            }
+
+    return Extractor
 
 
 def extract_on_ray(documents: Iterable[Document], settings: Settings) -> Iterator[Facts]:
@@ -60,6 +65,8 @@ def extract_on_ray(documents: Iterable[Document], settings: Settings) -> Iterato
             log_to_driver=False,
             logging_level="ERROR",
         )
+    for name in ("ray", "ray.data"):  # the CLI shows its own progress; Ray's logs stay quiet
+        logging.getLogger(name).setLevel(logging.ERROR)
     try:
         context = ray.data.DataContext.get_current()
         context.enable_progress_bars = False
@@ -67,10 +74,9 @@ def extract_on_ray(documents: Iterable[Document], settings: Settings) -> Iterato
             (
                 ray.data.from_items(items)
                 .map_batches(
-                    Extractor,
-                    fn_constructor_args=(settings.pipeline, settings.batch_size),
+                    extractor(settings.pipeline, settings.batch_size),
                     batch_size=settings.batch_size,
-                    concurrency=settings.workers,
+                    compute=ray.data.ActorPoolStrategy(size=settings.workers),
                 )
                 .write_parquet(shards)
             )
