@@ -53,6 +53,10 @@ def main(argv: list[str] | None = None) -> int:
         from bench import resolution
 
         return resolution.main()
+    if argv[:1] == ["pages"]:
+        from bench import pages
+
+        return pages.main()
     if argv[:1] == ["engines"]:
         from bench import engines
 

@@ -2,9 +2,11 @@
 
 The store is filled with resolution's generated facts (bench/resolution.py: registry groups,
 attacks told by several documents, figures from rival sources), so that the figure is the
-answer's and not spaCy's. Each answer is timed as a user asks it, best of three: the profile of
+answer's and not spaCy's. Each answer is timed as a user asks it: the profile of
 the most reported group, the danger index by group and by country, and the incident list, whole
-and for one group.
+and for one group. Each is timed on its first call (what a command pays: the store read and
+the incidents built) and again (a running server keeps the incidents while the store is
+unchanged).
 """
 
 from __future__ import annotations
@@ -26,13 +28,15 @@ DOCUMENTS = 10_000
 TARGET_S = 1.0
 
 
-def _best(answer: Callable[[], object], repeats: int = 3) -> float:
+def _timed(answer: Callable[[], object], repeats: int = 3) -> tuple[float, float]:
+    """(the first call, as a command line pays it; the best of the next calls, as a running
+    server answers while the store is unchanged)."""
     times = []
-    for _ in range(repeats):
+    for _ in range(repeats + 1):
         began = time.perf_counter()
         answer()
         times.append(time.perf_counter() - began)
-    return min(times)
+    return times[0], min(times[1:])
 
 
 def main(n: int = DOCUMENTS) -> int:
@@ -52,12 +56,10 @@ def main(n: int = DOCUMENTS) -> int:
             "incidents": lambda: list_incidents(store),
             f"incidents --group {group}": lambda: list_incidents(store, group),
         }
-        print(f"answers on a store of {n:,} documents (SQLite), best of 3:")
-        slow = 0
+        print(f"answers on a store of {n:,} documents (SQLite): first call, then best of 3")
         for name, answer in answers.items():
-            seconds = _best(answer)
-            slow += seconds >= TARGET_S
-            mark = "" if seconds < TARGET_S else f"  over {TARGET_S:g} s"
-            print(f"  {name:<60} {seconds:7.3f} s{mark}")
+            first, again = _timed(answer)
+            mark = "" if first < TARGET_S else f"  over {TARGET_S:g} s"
+            print(f"  {name:<56} {first:7.3f} s  {again:7.3f} s{mark}")
         store.close()
     return 0

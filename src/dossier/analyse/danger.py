@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from dossier.analyse.incidents import incidents_of
+from dossier.analyse.incidents import store_incidents
 from dossier.errors import EmptyStore
 from dossier.model import Counted, DangerIndex, Incident, Ranked, Ranking, Year
 from dossier.store import Store
@@ -143,12 +143,12 @@ def rank(incidents: Iterable[Incident], by: str, as_of: int | None = None) -> Ra
 def ranking(store: Store, by: str, as_of: int | None = None) -> Ranking:
     """The ranking of the store's incidents, each row as of `as_of` (default: the year of the
     row's own latest incident)."""
-    reports = store.events_of()
-    if not reports:
+    incidents = store_incidents(store)
+    if not incidents:
         raise EmptyStore("the store holds no attacks yet; ingest articles first (dossier ingest)")
-    if not any(r.date for r in reports):
+    if not any(i.date for i in incidents):
         raise EmptyStore(
-            f"none of the store's {len(reports)} reported attacks is dated, and the index counts "
+            f"none of the store's {len(incidents)} attacks is dated, and the index counts "
             "attacks by year; ingest again with --published DATE for articles that give no date"
         )
-    return rank(incidents_of(reports), by, as_of)
+    return rank(incidents, by, as_of)

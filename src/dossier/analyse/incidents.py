@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from dossier.attribution import contested, registry_parents
 from dossier.model import Attribution, Figure, Incident, Report
+from dossier.store import Store
 from dossier.tolls import toll
 
 
@@ -79,3 +80,19 @@ def incidents_of(reports: Iterable[Report]) -> list[Incident]:
     for report in reports:
         grouped.setdefault(report.incident, []).append(report)
     return [incident(incident_id, these) for incident_id, these in grouped.items()]
+
+
+_KEPT: dict[str, tuple[tuple[int, int], list[Incident]]] = {}
+
+
+def store_incidents(store: Store) -> list[Incident]:
+    """Every incident of the store, kept between calls while the store's reports are unchanged
+    (`Store.version`): the ranking, the incident list and the map of a long-running server then
+    read the store once per change, not once per page."""
+    version = store.version()
+    kept = _KEPT.get(store.url)
+    if kept is not None and kept[0] == version:
+        return kept[1]
+    found = incidents_of(store.events_of())
+    _KEPT[store.url] = (version, found)
+    return found

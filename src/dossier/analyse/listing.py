@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dossier.analyse.incidents import incidents_of
+from dossier.analyse.incidents import incidents_of, store_incidents
 from dossier.analyse.names import find_actor
 from dossier.model import Incident
 from dossier.store import Store
@@ -22,7 +22,7 @@ def list_incidents(
     before `until` (ISO dates, months or years, compared at their own precision; undated
     incidents are left out then), of one `type` (one of EVENT_TYPES)."""
     name = find_actor(store, group) if group else None
-    found = incidents_of(store.events_of(name))
+    found = incidents_of(store.events_of(name)) if name else store_incidents(store)
     if country:
         wanted = name_key(country)
         found = [i for i in found if i.country and name_key(i.country) == wanted]

@@ -37,6 +37,16 @@ def _theirs(name: str) -> ColumnElement[bool]:
 class Reports:
     engine: Engine
 
+    def version(self) -> tuple[int, int]:
+        """What changes whenever reports do (a stored document adds events, and regrouping
+        happens only then): the number of events and the largest event id. Cheap, so that a
+        long-running reader (the web app) can keep answers until it changes."""
+        with self.engine.connect() as connection:
+            count, largest = connection.execute(
+                select(func.count(EventRow.id), func.max(EventRow.id))
+            ).one()
+        return int(count or 0), int(largest or 0)
+
     def events_of(self, name: str | None = None) -> list[Report]:
         """Reports of the incidents an actor is the perpetrator or a claimant of, every report
         of each (every report when `name` is None), in date order, each with its figures, role

@@ -4,13 +4,14 @@ relations, and the documents with every fact's span marked. No script anywhere."
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import PackageLoader
 
-from dossier.analyse.danger import ranking
+from dossier.analyse.danger import rank, ranking
 from dossier.analyse.listing import list_incidents
 from dossier.analyse.names import find_actor, search_actors
 from dossier.analyse.profile import build_profile
@@ -23,6 +24,8 @@ from dossier.web.charts import incident_map, index_bars, relation_graph
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 PAGE = 50
+GRAPH_NODES = 40
+GRAPH_ROWS = 200
 Text = Annotated[str | None, Query(max_length=MAX_NAME)]
 Date = Annotated[str | None, Query(pattern=DATE)]
 
@@ -83,10 +86,11 @@ def group(
     store = store_of(request)
     canonical = find_actor(store, name)
     found = build_profile(store, canonical, limit=None, as_of=as_of)
-    ranked = _ranking(request, "group", as_of)
-    row = next((r for r in ranked.rows if r.name == canonical), None) if ranked else None
-    edges = [e for e in store.relation_edges() if canonical in (e.subject, e.object)]
     attacks = list_incidents(store, canonical)
+    # The group's own index, from its own incidents: not the whole store's ranking.
+    ranked = rank(attacks, "group", as_of)
+    row = next((r for r in ranked.rows if r.name == canonical), None)
+    edges = [e for e in store.relation_edges() if canonical in (e.subject, e.object)]
     return render(
         request,
         "group.html",
@@ -136,10 +140,25 @@ def world(request: Request) -> HTMLResponse:
 
 @router.get("/graph")
 def graph(request: Request) -> HTMLResponse:
-    """Every relation between actors the store holds, on a circle."""
-    edges = store_of(request).relation_edges()
+    """The relations between actors the store holds, on a circle: those among the `GRAPH_NODES`
+    actors with the most evidence are drawn, the `GRAPH_ROWS` best evidenced listed, and the
+    page says how many more there are (a page stays light on a store of any size)."""
+    edges = sorted(
+        store_of(request).relation_edges(), key=lambda e: (-e.mentions, e.subject, e.object)
+    )
+    weight: Counter[str] = Counter()
+    for e in edges:
+        weight[e.subject] += e.mentions
+        weight[e.object] += e.mentions
+    kept = {name for name, _ in weight.most_common(GRAPH_NODES)}
+    drawn = [e for e in edges if e.subject in kept and e.object in kept]
     return render(
-        request, "graph.html", graph=relation_graph(edges) if edges else None, edges=edges
+        request,
+        "graph.html",
+        graph=relation_graph(drawn) if drawn else None,
+        edges=edges[:GRAPH_ROWS],
+        omitted=max(0, len(edges) - GRAPH_ROWS),
+        undrawn=len(edges) - len(drawn),
     )
 
 
