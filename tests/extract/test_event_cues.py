@@ -16,3 +16,30 @@ def _doc(text: str, published: str = "2022-04-12") -> Document:
 def test_a_cue_that_names_whom_was_shot_matches_before_its_object() -> None:
     (event,) = extract(_doc("Assailants shot two shopkeepers in Kolda town, Senegal.")).events
     assert event.place is not None and event.place.name == "Kolda"
+
+
+def test_an_opening_sentence_gives_the_date_and_place_of_the_death_told_after_it() -> None:
+    text = (
+        "On 2 April 2022, soldiers carried out a sweep in the village of Kolda (Kolda, Kolda). "
+        "Two herders were killed and four others arrested."
+    )
+    (event,) = extract(_doc(text)).events
+    assert event.date is not None and event.date.value == "2022-04-02"
+    assert event.place is not None and event.place.name == "Kolda"
+    assert event.killed is not None and event.killed.low == 2
+    assert event.evidence.start == 0 and event.evidence.end == len(text)
+
+
+def test_an_opening_sentence_alone_is_no_event() -> None:
+    text = "On 2 April 2022, the governor visited Kolda. Attacks have become rarer since 2019."
+    assert extract(_doc(text)).events == ()
+
+
+def test_a_village_named_after_its_kind_word_and_before_its_holders_is_the_site() -> None:
+    text = (
+        "On 2 April 2022, soldiers reached a hamlet 4 km east of the village Toubere (Kolda, "
+        "Kolda). The soldiers opened fire, killing two herders."
+    )
+    (event,) = extract(_doc(text)).events
+    assert event.place is not None and event.place.name == "Kolda"
+    assert event.site == "Toubere"
