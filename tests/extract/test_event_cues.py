@@ -43,3 +43,14 @@ def test_a_village_named_after_its_kind_word_and_before_its_holders_is_the_site(
     (event,) = extract(_doc(text)).events
     assert event.place is not None and event.place.name == "Kolda"
     assert event.site == "Toubere"
+
+
+def test_a_hostage_killed_weeks_later_is_the_kidnapping_s_toll() -> None:
+    text = (
+        "Gunmen kidnapped two engineers in Kolda town, Senegal on 3 March 2022. One of the "
+        "hostages was killed on 20 March 2022; the other was released."
+    )
+    (event,) = extract(_doc(text)).events
+    assert event.type == "kidnapping" and event.date is not None
+    assert event.date.value == "2022-03-03"
+    assert event.killed is not None and event.killed.low == 1
