@@ -58,6 +58,10 @@ class Events:
             anaphoric = bool(incidents) and refers_back(sentence, start, lex)
             told = candidate(sentence, kind, start, groups, found, lex, main_country, anaphoric)
             if told is None:
+                if incidents:
+                    follow = follow_up(sentence, incidents[-1], found, lex, groups)
+                    if follow is not None:
+                        incidents[-1].absorb(follow, parent_of)
                 continue
             if scene is not None and not incidents and not told.anchored():
                 # "On 3 May, soldiers carried out an operation in X. One civilian was killed.":
