@@ -54,3 +54,20 @@ def test_a_hostage_killed_weeks_later_is_the_kidnapping_s_toll() -> None:
     assert event.type == "kidnapping" and event.date is not None
     assert event.date.value == "2022-03-03"
     assert event.killed is not None and event.killed.low == 1
+
+
+def test_the_words_short_reports_use_for_fire_bodies_and_devices_are_events() -> None:
+    """Exchanges of fire, shots and rockets fired, devices thrown or defused, property set on
+    fire and bodies found are what monitors code; each is an event of its kind."""
+    cases = {
+        "On 3 April 2022, soldiers exchanged fire with bandits in Kolda town.": "clash",
+        "On 3 April 2022, militiamen fired shots at a checkpoint in Kolda town.": "armed_assault",
+        "On 3 April 2022, assailants fired on a patrol in Kolda town.": "armed_assault",
+        "On 3 April 2022, assailants fired two rockets at Kolda town.": "missile_strike",
+        "On 3 April 2022, an explosive device was defused in Kolda town.": "bombing",
+        "On 3 April 2022, assailants set two buses on fire in Kolda town.": "attack",
+        "On 3 April 2022, three bodies were discovered near Kolda town.": "attack",
+    }
+    for text, kind in cases.items():
+        events = extract(_doc(text)).events
+        assert [e.type for e in events] == [kind], (text, events)
