@@ -71,3 +71,9 @@ def test_the_words_short_reports_use_for_fire_bodies_and_devices_are_events() ->
     for text, kind in cases.items():
         events = extract(_doc(text)).events
         assert [e.type for e in events] == [kind], (text, events)
+
+
+def test_corpses_found_count_the_dead() -> None:
+    text = "On 3 April 2022, gunmen raided Kolda town. Six corpses were found the next day."
+    (event,) = extract(_doc(text)).events
+    assert event.killed is not None and event.killed.low == 6
