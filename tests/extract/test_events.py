@@ -185,3 +185,14 @@ def test_the_words_conflict_reports_use_for_violence_are_events() -> None:
     for text, kind in cases.items():
         events = extract(_doc(text)).events
         assert [e.type for e in events] == [kind], (text, events)
+
+
+def test_a_trigger_sentence_that_tells_nothing_particular_adds_to_the_attack_just_told() -> None:
+    """ "The attackers carried rifles and grenades": no attack of its own, but the weapons of the
+    one before it."""
+    text = (
+        "Gunmen stormed a police post in Kolda town, Senegal on Monday. The attackers carried "
+        "rifles and grenades."
+    )
+    (event,) = extract(_doc(text, published="2022-04-12")).events
+    assert set(event.weapon) == {"rifles", "grenades"}

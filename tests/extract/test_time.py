@@ -79,3 +79,22 @@ def test_a_publication_date_outranks_the_dates_of_the_text() -> None:
     text = "On 9 May 2020, gunmen attacked a village. Yesterday, militants stormed a police post."
     facts = extract(Document("t", text, "h", "t.txt", published=dt.date(2021, 3, 2)))
     assert "2021-03-01" in [e.date.value for e in facts.events if e.date]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # A figure above 12 settles which is the month.
+        ("08/21/2019: Gunmen stormed a police post in Kano city, Nigeria.", None, "2019-08-21"),
+        ("21/08/2019: Gunmen stormed a police post in Kano city, Nigeria.", None, "2019-08-21"),
+        # Else the reading nearest the publication date.
+        ("04/03/2019: Gunmen stormed a police post in Kano city.", "2019-04-03", "2019-04-03"),
+        ("04/03/2019: Gunmen stormed a police post in Kano city.", "2019-03-04", "2019-03-04"),
+        # Else only the year is certain.
+        ("04/03/2019: Gunmen stormed a police post in Kano city.", None, "2019"),
+    ],
+)
+def test_a_day_in_figures_is_a_date(text: str, published: str | None, value: str) -> None:
+    day = dt.date.fromisoformat(published) if published else None
+    (event,) = extract(Document("t", text, "h", "t.txt", published=day)).events
+    assert event.date is not None and event.date.value == value

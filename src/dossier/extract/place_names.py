@@ -103,7 +103,9 @@ def _holder_names(doc: Doc, found: DocState) -> list[Named]:
         if place_words().kind_after.match(text, match.start()):
             continue  # "Chawkay (Suki) district": another name of the district
         start = match.start(1)
-        before = _BEFORE_HOLDERS.search(text, max(0, match.start() - 60), match.start())
+        before = _BEFORE_HOLDERS.search(
+            text, max(0, match.start() - 60), match.start()
+        ) or place_words().kind_before.search(text, max(0, match.start() - 60), match.start())
         if before:
             at, end = before.span(1)
             words = before.group(1).split()

@@ -14,7 +14,7 @@ import re
 from itertools import pairwise
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from dossier.extract.numbers import parse_number
 from dossier.extract.state import doc_text, state
@@ -86,6 +86,9 @@ PATTERNS = [
     ("year", re.compile(rf"(?<![\d-]){_YEAR}(?![\d-])")),
 ]
 _SINCE = re.compile(r"\b(?:since|from)\s*$", re.I)
+# "05/15/2013", "15.05.2013": a day written in figures with its year, which the NER does not
+# read as a date. Without a year ("27/06") it could as well be a score or a ratio.
+NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d\d)(?![\d/.-])")
 
 
 def _month(name: str) -> int:
@@ -175,6 +178,25 @@ def _open(value: DateValue, text: str, m: re.Match[str]) -> DateValue:
     return value
 
 
+def numeric(match: re.Match[str], anchor: dt.date | None) -> DateValue:
+    """A day in figures. Which figure is the month is the writer's convention: a figure above 12
+    settles it, else the reading nearest the publication date does (GTD writes 05/06/2013 for
+    6 May, a British report 6 May as well); with neither, only the year is certain."""
+    first, second, year = int(match[1]), int(match[3]), int(match[4])
+    readings = []
+    for month, day in ((first, second), (second, first)):
+        try:
+            readings.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    days = sorted(set(readings))
+    if len(days) > 1 and anchor is not None:
+        days = [min(days, key=lambda d: abs((d - anchor).days))]
+    if len(days) == 1:
+        return DateValue(days[0].isoformat(), "day", match.group())
+    return DateValue(str(year), "year", match.group())
+
+
 def year_of(value: DateValue) -> int | None:
     return int(value.value[:4]) if value.value and value.value[:4].isdigit() else None
 
@@ -203,6 +225,28 @@ def full_day(value: DateValue) -> dt.date | None:
     return dt.date.fromisoformat(value.value)
 
 
+def _start(told: Span | re.Match[str]) -> int:
+    return told.start() if isinstance(told, re.Match) else told.start_char
+
+
+def _said(doc: Doc, ent: Span, anchor: dt.date | None) -> tuple[int, DateValue | None]:
+    """Where the date an entity of the NER says starts, with the "since" or "late" the NER left
+    out of it, and the date."""
+    start = ent.start_char
+    # spaCy leaves "since" and part-of-year words out of the entity at times.
+    before = doc_text(doc)[max(0, start - 12) : start]
+    lead = re.search(r"(?:since|from|early|late|mid)[ -]?$", before, re.I)
+    if lead:
+        start -= len(before) - lead.start()
+    text = doc_text(doc)[start : ent.end_char]
+    value = normalise(text, anchor)
+    weekday = re.search(r"(?i)monday|tuesday|wednesday|thursday|friday|saturday|sunday", text)
+    future = _FUTURE.search(doc_text(doc)[ent.sent.start_char : start])
+    if value is not None and value.precision == "day" and anchor and weekday and future:
+        value = _forward(value, anchor)
+    return start, value
+
+
 class Dates:
     """A document without a publication date still anchors its relative dates ("yesterday",
     "on Tuesday", "two days ago", "12 May") on the latest full date it gave before them, so a
@@ -212,31 +256,25 @@ class Dates:
         found = state(doc)
         published = anchor = found.published
         expressions = []
-        for ent in doc.ents:
-            # spaCy files "Tuesday night" and "last night" under TIME.
-            if ent.label_ not in ("DATE", "TIME"):
-                continue
-            start = ent.start_char
-            # spaCy leaves "since" and part-of-year words out of the entity at times.
-            before = doc_text(doc)[max(0, start - 12) : start]
-            lead = re.search(r"(?:since|from|early|late|mid)[ -]?$", before, re.I)
-            if lead:
-                start -= len(before) - lead.start()
-            text = doc_text(doc)[start : ent.end_char]
-            value = normalise(text, anchor)
-            sentence_start = ent.sent.start_char
-            weekday = re.search(
-                r"(?i)monday|tuesday|wednesday|thursday|friday|saturday|sunday", text
-            )
-            future = _FUTURE.search(doc_text(doc)[sentence_start:start])
-            if value is not None and value.precision == "day" and anchor and weekday and future:
-                value = _forward(value, anchor)
+        # spaCy files "Tuesday night" and "last night" under TIME.
+        ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+        figured = [
+            m
+            for m in NUMERIC.finditer(doc_text(doc))
+            if not any(e.start_char < m.end() and m.start() < e.end_char for e in ents)
+        ]
+        told: list[Span | re.Match[str]] = [*ents, *figured]
+        for ent in sorted(told, key=_start):
+            if isinstance(ent, re.Match):
+                start, end, value = ent.start(), ent.end(), numeric(ent, anchor)
+            else:
+                (start, value), end = _said(doc, ent, anchor), ent.end_char
             if value is not None:
                 day = full_day(value) if published is None else None
                 if day is not None and (anchor is None or day > anchor):
                     anchor = day
-                found.dates.append((start, ent.end_char, value))
-                expressions.append((start, ent.end_char, value))
+                found.dates.append((start, end, value))
+                expressions.append((start, end, value))
         for (_, e1, v1), (s2, e2, v2) in pairwise(expressions):
             y1, y2 = year_of(v1), year_of(v2)
             if y1 and y2 and _JOINED.match(doc_text(doc)[e1:s2]) and y1 - y2 > SEQUENCE_GAP:

@@ -34,6 +34,8 @@ class Lexicon:
     # Types a suicide cue can mark, and what a suicide event of a type becomes.
     suicidal: frozenset[str]
     suicide_as: dict[str, str]
+    # Types whose outcome comes later ("the hostage was killed on 9 June"): one incident.
+    lasting: frozenset[str]
     tallies: frozenset[str]
     # Figure words beyond the harm verbs: what makes a harm a death ("shot dead"), who counts as
     # one person ("a fighter"), who the attackers are, what is not people ("40 cows"), what makes
@@ -103,6 +105,7 @@ def lexicon() -> Lexicon:
         generic=frozenset(t["type"] for t in types if t.get("generic")),
         suicidal=frozenset(t["type"] for t in types if t.get("suicide")),
         suicide_as={t["type"]: t["suicide_as"] for t in types if "suicide_as" in t},
+        lasting=frozenset(t["type"] for t in types if t.get("lasting")),
         reference_point=re.compile(data["reference_point"], re.I),
         unclaimed=_any(data["unclaimed"]),
         period=re.compile("|".join(data["period"]), re.I),

@@ -29,6 +29,8 @@ class PlaceWords:
     kind_name: re.Pattern[str]
     # A kind word right after a name the NER found: "Tambalang town".
     kind_after: re.Pattern[str]
+    # A name right after a kind word, ending where brackets open: "the village Kura (".
+    kind_before: re.Pattern[str]
     # Words after which a name is a person's: "spokesman Mujahid", "Governor Zulum".
     person_before: re.Pattern[str]
     # Words after which a name is a person's too: "Mujahid said".
@@ -47,6 +49,7 @@ def place_words() -> PlaceWords:
             rf"\s+(?:{kinds})s?(?![\w-])"
         ),
         kind_after=re.compile(rf"{_BRACKET}\s+(?:{kinds})s?(?![\w-])"),
+        kind_before=re.compile(rf"(?<![\w-])(?:{kinds})\s+({_WORD}(?:\s+{_WORD}){{0,3}})\s*$"),
         person_before=re.compile(
             r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in titles) + r")\.?\s+$", re.IGNORECASE
         ),

@@ -11,11 +11,17 @@ become `Event` records (`build`). Each module is one job that a learned componen
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from dossier.attribution import contested
 from dossier.extract.events.build import event
-from dossier.extract.events.candidates import candidate, follow_up, refers_back, trigger
+from dossier.extract.events.candidates import (
+    candidate,
+    follow_up,
+    refers_back,
+    sets_scene,
+    trigger,
+)
 from dossier.extract.events.merge import CLAIMED, Candidate
 from dossier.extract.events.perpetrators import (
     branch_for_parent,
@@ -35,6 +41,7 @@ class Events:
         main_country = context[0][0] if context else None
         incidents: list[Candidate] = []
         parent_of = parents(found)
+        scene: Span | None = None
         for sentence in doc.sents:
             if sentence.text.rstrip().endswith("?"):
                 continue
@@ -44,12 +51,28 @@ class Events:
                     follow = follow_up(sentence, incidents[-1], found, lex, groups)
                     if follow is not None:
                         incidents[-1].absorb(follow, parent_of)
+                elif sets_scene(sentence, found, lex):
+                    scene = sentence
                 continue
             kind, start = triggered
             anaphoric = bool(incidents) and refers_back(sentence, start, lex)
             told = candidate(sentence, kind, start, groups, found, lex, main_country, anaphoric)
             if told is None:
+                if incidents:
+                    follow = follow_up(sentence, incidents[-1], found, lex, groups)
+                    if follow is not None:
+                        incidents[-1].absorb(follow, parent_of)
                 continue
+            if scene is not None and not incidents and not told.anchored():
+                # "On 3 May, soldiers carried out an operation in X. One civilian was killed.":
+                # the opening sentence tells when and where the death it does not name was.
+                setting = candidate(
+                    scene, kind, scene.root.idx, groups, found, lex, main_country, False
+                )
+                if setting is not None:
+                    setting.absorb(told, parent_of)
+                    setting.end = told.end
+                    told = setting
             branch_for_parent(told, groups, found, sentence)
             if anaphoric:
                 incidents[-1].absorb(told, parent_of)  # its date counts only if none yet

@@ -52,6 +52,18 @@ def refers_back(sentence: Span, trigger: int, lex: Lexicon) -> bool:
     return bool(lex.anaphoric.search(sentence.text[: trigger - sentence.start_char + 20]))
 
 
+def sets_scene(sentence: Span, found: DocState, lex: Lexicon) -> bool:
+    """Whether a sentence without a trigger tells when and where something happened ("On 3 May,
+    soldiers carried out an operation in X"): the attack a later sentence tells without a date
+    or place of its own ("One civilian was killed") happened then and there."""
+    dated = any(
+        inside(sentence, s) and d.precision == "day" and not _dates_speech(sentence.doc, s, lex)
+        for s, _e, d in found.dates
+    )
+    placed = any(inside(sentence, s) and p.kind != "country" for s, _e, p in found.places)
+    return dated and placed
+
+
 def follow_up(
     sentence: Span,
     incident: Candidate,
@@ -155,10 +167,12 @@ def candidate(
         if places
         else None
     )
+    # "5 km south of the village X (Town, Region)": a village named only as a reference point
+    # still tells this attack apart from another at the same town.
     site = next(
         (
             p.text
-            for p in places
+            for p in places + [p for _s, _e, p in found.places if inside(sentence, _s)]
             if place is not None and p.kind == "unknown" and p.text != place.text
         ),
         None,

@@ -67,7 +67,7 @@ class Candidate:
         if self.type in non_attacks or other.type in non_attacks:
             return self.type != other.type
         mine, theirs = self.date or self.reported, other.date or other.reported
-        if mine and theirs:
+        if mine and theirs and not self.outcome(other):
             if mine.value[:7] != theirs.value[:7]:
                 return True
             if mine.precision == theirs.precision == "day" and mine.value != theirs.value:
@@ -84,6 +84,16 @@ class Candidate:
             related = {parent_of.get(self.perpetrator), parent_of.get(other.perpetrator)}
             return not ({self.perpetrator, other.perpetrator} & related)
         return False
+
+    def outcome(self, other: Candidate) -> bool:
+        """Whether `other` may tell how this kidnapping ended ("the hostage was killed on June
+        9"): a later day, and no town of its own other than this one's."""
+        lasting = self.type in lexicon().lasting and other.type not in lexicon().lasting
+        if not (lasting and self.date and other.date and other.date.value >= self.date.value):
+            return False
+        here, there = self.place, other.place
+        towns = here and there and {here.kind, there.kind} <= set(SPECIFIC_PLACE)
+        return not (towns and here.name != there.name)
 
     def concrete(self) -> bool:
         """An incident, not a generality: it has a date or a place below country level, or a
@@ -116,7 +126,9 @@ class Candidate:
         same_date = self.date and other.date and self.date.value == other.date.value
         same_place = self.place and other.place and self.place.name == other.place.name
         # A headline or lede without a date and the dated sentence after it are one attack.
-        return bool(same_date or same_place or self.date is None or other.date is None)
+        return bool(
+            same_date or same_place or self.date is None or other.date is None
+        ) or self.outcome(other)
 
     def absorb(self, other: Candidate, parent_of: dict[str, str]) -> None:
         # The generic "attack" (or "clash") is refined by a later sentence; a specific type stays.
