@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,6 +27,7 @@ PERMUTATIONS = 128
 BANDS = 32
 ROWS = PERMUTATIONS // BANDS
 CONTAINED = 0.85
+CANDIDATES = 20  # compared in full per text, those sharing most bands first
 SIMILAR = 0.5
 MIN_WORDS = 60
 _PRIME = (1 << 31) - 1  # a Mersenne prime: a * x + b stays under 2**63 for x, a, b below it
@@ -94,24 +96,33 @@ class NearIndex:
 
     def __init__(self) -> None:
         self.by_band: dict[str, list[str]] = {}
-        self.signatures: dict[str, Signature] = {}
+        # Compact: 128 small integers a document, not 128 Python ints, so a run of a million
+        # documents keeps its index in memory.
+        self.values: dict[str, np.ndarray] = {}
+        self.shingles: dict[str, int] = {}
 
     def add(self, document_id: str, sig: Signature) -> None:
-        self.signatures[document_id] = sig
+        self.values[document_id] = np.asarray(sig.values, dtype=np.uint32)
+        self.shingles[document_id] = sig.shingles
         for key in bands(sig):
             self.by_band.setdefault(key, []).append(document_id)
 
     def candidates(self, sig: Signature) -> list[str]:
-        found: dict[str, None] = {}
+        """The documents sharing most bands with the text, at most `CANDIDATES`: templated
+        texts share bands with many others, and a copy shares most of its bands."""
+        shared: Counter[str] = Counter()
         for key in bands(sig):
-            for document_id in self.by_band.get(key, ()):
-                found[document_id] = None
-        return list(found)
+            shared.update(self.by_band.get(key, ()))
+        return [d for d, _ in shared.most_common(CANDIDATES)]
 
     def match(self, sig: Signature) -> str | None:
         """The document of this run the text repeats, if any: the most similar of those it
         repeats."""
-        return best_match(sig, {d: self.signatures[d] for d in self.candidates(sig)})
+        found = {
+            d: Signature(self.shingles[d], tuple(int(v) for v in self.values[d]))
+            for d in self.candidates(sig)
+        }
+        return best_match(sig, found)
 
 
 def best_match(sig: Signature, candidates: dict[str, Signature]) -> str | None:

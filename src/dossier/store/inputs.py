@@ -4,11 +4,11 @@ band). Idempotent: a refusal or a duplicate already kept changes nothing."""
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from dossier.model import Document, Duplicate, Refusal
-from dossier.near_duplicates import Signature
+from dossier.near_duplicates import CANDIDATES, Signature
 from dossier.store.db import one_writer
 from dossier.store.tables import DocumentBandRow, DocumentRow, DuplicateRow, RefusalRow
 
@@ -81,17 +81,19 @@ class Inputs:
             return True
 
     def near_candidates(self, band_keys: list[str]) -> dict[str, Signature]:
-        """Stored documents sharing a MinHash band with a text, with their signatures."""
+        """Stored documents sharing most MinHash bands with a text (at most `CANDIDATES`), with
+        their signatures."""
         with Session(self.engine) as session:
+            sharing = (
+                select(DocumentBandRow.document_id)
+                .where(DocumentBandRow.band.in_(band_keys))
+                .group_by(DocumentBandRow.document_id)
+                .order_by(func.count().desc(), DocumentBandRow.document_id)
+                .limit(CANDIDATES)
+            )
             rows = session.execute(
                 select(DocumentRow.id, DocumentRow.minhash)
-                .where(
-                    DocumentRow.id.in_(
-                        select(DocumentBandRow.document_id).where(
-                            DocumentBandRow.band.in_(band_keys)
-                        )
-                    )
-                )
+                .where(DocumentRow.id.in_(sharing))
                 .where(DocumentRow.minhash.is_not(None))
             )
             return {id_: Signature(found[0], tuple(found[1:])) for id_, found in rows}
