@@ -1,7 +1,8 @@
 """The flow from files to the store, as a library call: the CLI and the tests both use it.
 
-read -> drop duplicates (in this run and in the store) -> extract -> name actors by their
-canonical actor -> store -> group the new events with reports of the same attacks.
+read -> drop duplicates, exact and near (in this run and in the store) -> extract (here, in a
+pool of processes, or on Ray) -> name actors by their canonical actor -> store the document and
+group its events with reports of the same attacks, in one transaction.
 """
 
 from __future__ import annotations
