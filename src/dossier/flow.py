@@ -61,6 +61,13 @@ class NearDuplicates:
             self.signatures[document.id] = sig
         return of
 
+    def release(self, document_id: str) -> Signature | None:
+        """The document's MinHash, to store with it; from then on the store's bands find it, so
+        the run's index forgets it and its memory stays flat however long the run."""
+        if self.stored is not None:
+            self.run.remove(document_id)
+        return self.signatures.pop(document_id, None)
+
 
 def unique(
     items: Iterable[Document | Refusal],
@@ -161,7 +168,7 @@ def ingest_into(
         extracted = extract_many(documents, settings.batch_size, processes, settings.pipeline)
     for facts in extracted:
         canonical = canonical_names(facts, known)
-        minhash = near.signatures.pop(facts.document.id, None)
+        minhash = near.release(facts.document.id)
         if store.add(facts, canonical, then=group_in, minhash=minhash):
             tally.documents += 1
             remember(facts, canonical, known)

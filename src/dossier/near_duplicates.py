@@ -107,6 +107,19 @@ class NearIndex:
         for key in bands(sig):
             self.by_band.setdefault(key, []).append(document_id)
 
+    def remove(self, document_id: str) -> None:
+        """Forget a document (stored now: the store's bands find it from here on)."""
+        values = self.values.pop(document_id, None)
+        shingles = self.shingles.pop(document_id, 0)
+        if values is None:
+            return
+        for key in bands(Signature(shingles, tuple(int(v) for v in values))):
+            holders = self.by_band.get(key)
+            if holders is not None and document_id in holders:
+                holders.remove(document_id)
+                if not holders:
+                    del self.by_band[key]
+
     def candidates(self, sig: Signature) -> list[str]:
         """The documents sharing most bands with the text, at most `CANDIDATES`: templated
         texts share bands with many others, and a copy shares most of its bands."""
