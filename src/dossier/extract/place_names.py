@@ -56,11 +56,11 @@ def _meant(places: Gazetteer, name: str, countries: set[str]) -> bool:
     )
 
 
-def _located_names(doc: Doc, found: DocState, places: Gazetteer) -> list[Named]:
-    text = fold(doc_text(doc))
-    countries = {
-        places.country_of_word[name_key(m.group())] for m in places.country_words.finditer(text)
-    }
+def _located_names(
+    doc: Doc, found: DocState, places: Gazetteer, text: str, countries: set[str]
+) -> list[Named]:
+    """Names after a word of place ("in X", "near X"), over the folded `text`; `countries` are
+    those the text names."""
     dated = [(s, e) for s, e, _ in found.dates]
     named = []
     for match in _LOCATED.finditer(text):
@@ -219,7 +219,8 @@ def place_names(
     folded = fold(text)
     named: list[Named] = []
     # "the Democratic Republic of the Congo", of which the NER may tag "Congo" alone.
-    countries = [m.span() for m in words.country_words.finditer(folded)]
+    country_words = list(words.country_words.finditer(folded))
+    countries = [m.span() for m in country_words]
     # A name closed by a kind word is read whole where the NER cut it ("Nawa-e Barakzayi").
     kind_named = _kind_names(doc, found, words)
     # Bracketed holders come first: the NER often reads them as people or organisations.
@@ -252,7 +253,8 @@ def place_names(
     taken = [(n.start, n.end) for n in named]
     named += [k for k in kind_named if not any(s < k.end and k.start < e for s, e in taken)]
     taken = [(n.start, n.end) for n in named]
-    located = _located_names(doc, found, words)
+    named_countries = {words.country_of_word[name_key(m.group())] for m in country_words}
+    located = _located_names(doc, found, words, folded, named_countries)
     named += [n for n in located if not any(s < n.end and n.start < e for s, e in taken)]
     taken = [(n.start, n.end) for n in named]
     for match in words.region_words.finditer(folded):

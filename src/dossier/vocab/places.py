@@ -50,6 +50,18 @@ def _affixes() -> _Affixes:
     )
 
 
+def _by_first_letter(names: list[tuple[str, str]]) -> str:
+    """One alternation of (name, pattern) pairs, grouped by first letter behind a lookahead, so
+    that at each word the engine tries the few names that begin with its letter rather than
+    thousands; within a group the order (longest first) is kept."""
+    groups: dict[str, list[str]] = {}
+    for name, pattern in names:
+        groups.setdefault(name[:1], []).append(pattern)
+    return "|".join(
+        f"(?={re.escape(first)})(?:{'|'.join(patterns)})" for first, patterns in groups.items()
+    )
+
+
 def bare_key(text: str) -> str:
     """The name without "the", a direction or a kind word: "northern Borno State" -> "borno"."""
     affixes = _affixes()
@@ -230,7 +242,7 @@ def gazetteer() -> Gazetteer:
     surfaces = sorted({w for w in words if len(w) > 2}, key=len, reverse=True)
     pattern = re.compile(
         r"(?<![\w-])(?:"
-        + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in surfaces)
+        + _by_first_letter([(w, re.escape(w).replace(r"\ ", r"\s+")) for w in surfaces])
         + r")(?![\w-])",
         re.IGNORECASE,
     )
@@ -247,7 +259,9 @@ def gazetteer() -> Gazetteer:
     )
     region_pattern = re.compile(
         r"(?<![\w-])(?:"
-        + "|".join(re.escape(r).replace(r"\-", r"[\s-]").replace("/", r"[\s/]") for r in regions)
+        + _by_first_letter(
+            [(r, re.escape(r).replace(r"\-", r"[\s-]").replace("/", r"[\s/]")) for r in regions]
+        )
         + r")"
         r"(?:\s+(?:" + "|".join(data["region_kinds"]) + r"))?(?![\w-])"
     )
