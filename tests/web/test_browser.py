@@ -122,8 +122,12 @@ def test_map_and_graph_are_drawn(server: str, browser) -> None:  # type: ignore[
         assert box and box["width"] > 100 and box["height"] > 50, chart
         assert svg.locator(marks).count() > 0, chart
     page.goto(server + "/map")
-    assert page.locator("#map circle.country").count() > 100
+    # The base map: Natural Earth's countries as outlines, drawn with a real size.
+    assert page.locator("#map path.country").count() > 150
+    outline = page.locator("#map path.country").first.bounding_box()
+    assert outline and outline["width"] > 1 and outline["height"] > 1
     assert page.locator("#map circle.incident").count() > 3
+    page.screenshot(path=str(SHOTS / "map-laptop.png"))
     page.goto(server + "/graph")
     assert page.locator("#graph circle.node").count() >= 4
     page.screenshot(path=str(SHOTS / "graph-laptop.png"))
