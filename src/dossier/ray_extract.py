@@ -70,7 +70,9 @@ def extract_on_ray(documents: Iterable[Document], settings: Settings) -> Iterato
     try:
         context = ray.data.DataContext.get_current()
         context.enable_progress_bars = False
-        with tempfile.TemporaryDirectory(prefix="dossier-ray-") as shards:
+        # Every node writes its shards where the driver reads them: a local folder for a local
+        # Ray, a shared one (DOSSIER_RAY_SHARDS, e.g. an NFS mount) for a cluster of machines.
+        with tempfile.TemporaryDirectory(prefix="dossier-ray-", dir=settings.ray_shards) as shards:
             (
                 ray.data.from_items(items)
                 .map_batches(

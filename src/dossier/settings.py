@@ -33,6 +33,9 @@ class Settings:
     workers: int = 1
     # The Ray cluster of the "ray" engine ("ray://host:10001", "auto"); None starts a local one.
     ray_address: str | None = None
+    # Where Ray's workers write the facts' Parquet shards: a folder every node reaches on a
+    # cluster of machines (None: the system's temporary folder, enough for a local Ray).
+    ray_shards: str | None = None
     # A spaCy pipeline config file (see data/pipeline.cfg) to extract with instead of dossier's.
     pipeline: str | None = None
     # The publication date of documents that state none of their own (a folder of one day's
@@ -54,6 +57,7 @@ class Settings:
             engine=env.get("DOSSIER_ENGINE", cls.engine),
             workers=int(env.get("DOSSIER_WORKERS", cls.workers)),
             ray_address=env.get("DOSSIER_RAY_ADDRESS") or None,
+            ray_shards=env.get("DOSSIER_RAY_SHARDS") or None,
         )
         given = {k: v for k, v in overrides.items() if v is not None}
         return replace(settings, **given)
