@@ -87,7 +87,7 @@ def snapshot(store: Store) -> Snapshot:
     reports = store.events_of()
     incidents = incidents_of(reports)
     ranked = rank(incidents, "group").rows if incidents else ()
-    relations = store.every_relation()
+    relations = store.relations_of(None)
     claims = store.every_claim()
     cited_ = [r.evidence for r in reports] + [x.evidence for x in [*relations, *claims]]
     return Snapshot(

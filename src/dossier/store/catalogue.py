@@ -4,10 +4,10 @@ and document at once, where `read.py` answers questions about one actor."""
 from __future__ import annotations
 
 from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
-from dossier.model import Claim, DocumentInfo, Evidence, NamedAlias, Relation
-from dossier.store.tables import ActorRow, AliasRow, ClaimRow, DocumentRow, RelationRow
+from dossier.model import Claim, DocumentInfo, Evidence, NamedAlias
+from dossier.store.tables import ActorRow, AliasRow, ClaimRow, DocumentRow
 
 
 class Catalogue:
@@ -32,29 +32,6 @@ class Catalogue:
             return [
                 NamedAlias(actor, alias, Evidence(doc, start, end, row=row, column=column))
                 for actor, alias, doc, start, end, row, column in rows
-            ]
-
-    def every_relation(self) -> list[Relation]:
-        """Every relation between actors, in the order stored, each with its span."""
-        subject, obj = aliased(ActorRow), aliased(ActorRow)
-        with Session(self.engine) as session:
-            rows = session.execute(
-                select(
-                    subject.name,
-                    RelationRow.type,
-                    obj.name,
-                    RelationRow.document_id,
-                    RelationRow.char_start,
-                    RelationRow.char_end,
-                    RelationRow.source,
-                )
-                .join(subject, RelationRow.subject_id == subject.id)
-                .join(obj, RelationRow.object_id == obj.id)
-                .order_by(RelationRow.id)
-            )
-            return [
-                Relation(subject, type_, object_, Evidence(doc, start, end, source))
-                for subject, type_, object_, doc, start, end, source in rows
             ]
 
     def every_claim(self) -> list[Claim]:

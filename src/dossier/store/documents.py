@@ -157,22 +157,8 @@ class Documents:
     def relation_edges(self) -> list[RelationEdge]:
         """Every relation the store holds, once per (subject, type, object), with how many spans
         state it and the first to cite: the graph of relations between groups."""
-        subject, obj = aliased(ActorRow), aliased(ActorRow)
-        with Session(self.engine) as session:
-            rows = session.execute(
-                select(
-                    subject.name,
-                    RelationRow.type,
-                    obj.name,
-                    RelationRow.document_id,
-                    RelationRow.char_start,
-                    RelationRow.char_end,
-                )
-                .join(subject, RelationRow.subject_id == subject.id)
-                .join(obj, RelationRow.object_id == obj.id)
-                .order_by(RelationRow.id)
-            ).all()
         edges: dict[tuple[str, str, str], list[Evidence]] = {}
-        for s, kind, o, document, start, end in rows:
-            edges.setdefault((s, kind, o), []).append(Evidence(document, start, end))
+        for r in self.relations_of(None):
+            cited = Evidence(r.evidence.document_id, r.evidence.start, r.evidence.end)
+            edges.setdefault((r.subject, r.type, r.object), []).append(cited)
         return [RelationEdge(s, k, o, len(cites), cites[0]) for (s, k, o), cites in edges.items()]

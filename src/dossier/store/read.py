@@ -230,11 +230,12 @@ class Reads:
                 quoted[e] = text[e.start : e.end]
         return quoted
 
-    def relations_of(self, name: str) -> list[Relation]:
-        """Relations the actor is a side of, each with the span that states it."""
+    def relations_of(self, name: str | None) -> list[Relation]:
+        """Relations the actor is a side of (every relation when `name` is None), in the order
+        stored, each with the span that states it."""
         subject, obj = aliased(ActorRow), aliased(ActorRow)
         with Session(self.engine) as session:
-            rows = session.execute(
+            query = (
                 select(
                     subject.name,
                     RelationRow.type,
@@ -246,9 +247,11 @@ class Reads:
                 )
                 .join(subject, RelationRow.subject_id == subject.id)
                 .join(obj, RelationRow.object_id == obj.id)
-                .where((subject.name == name) | (obj.name == name))
                 .order_by(RelationRow.id)
             )
+            if name is not None:
+                query = query.where((subject.name == name) | (obj.name == name))
+            rows = session.execute(query)
             return [
                 Relation(subject, type_, object_, Evidence(document, start, end, source))
                 for subject, type_, object_, document, start, end, source in rows
