@@ -4,7 +4,7 @@ band). Idempotent: a refusal or a duplicate already kept changes nothing."""
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import ColumnElement, Engine, func, select
 from sqlalchemy.orm import Session
 
 from dossier.model import Document, Duplicate, Refusal
@@ -34,50 +34,43 @@ class Inputs:
     def add_duplicate(self, duplicate: Duplicate) -> bool:
         """Keep an input that repeats a stored document; False if it is kept already."""
         line = duplicate.row if duplicate.row is not None else -1
-        with Session(self.engine) as session, session.begin():
-            one_writer(session)
-            exists = session.scalar(
-                select(DuplicateRow.id).where(
-                    DuplicateRow.path == duplicate.path,
-                    DuplicateRow.line == line,
-                    DuplicateRow.document_id == duplicate.of,
-                )
-            )
-            if exists is not None:
-                return False
-            session.add(
-                DuplicateRow(
-                    path=duplicate.path, line=line, document_id=duplicate.of, kind=duplicate.kind
-                )
-            )
-            return True
+        row = DuplicateRow(
+            path=duplicate.path, line=line, document_id=duplicate.of, kind=duplicate.kind
+        )
+        return self._keep_once(
+            row,
+            DuplicateRow.path == duplicate.path,
+            DuplicateRow.line == line,
+            DuplicateRow.document_id == duplicate.of,
+        )
 
     def add_refusal(self, refusal: Refusal) -> bool:
         """Keep a refusal in quarantine; False if the same refusal is already kept."""
         # A refused export row is kept under its row number (the key needs one number).
         number = refusal.line if refusal.line is not None else refusal.row
         line = number if number is not None else -1
+        row = RefusalRow(
+            path=refusal.path,
+            line=line,
+            reason=refusal.reason,
+            row=refusal.row,
+            size=refusal.size,
+            raw=refusal.raw,
+        )
+        return self._keep_once(
+            row,
+            RefusalRow.path == refusal.path,
+            RefusalRow.line == line,
+            RefusalRow.reason == refusal.reason,
+        )
+
+    def _keep_once(self, row: DuplicateRow | RefusalRow, *same: ColumnElement[bool]) -> bool:
+        """Insert `row` unless a row of its table matching `same` is kept already."""
         with Session(self.engine) as session, session.begin():
             one_writer(session)
-            exists = session.scalar(
-                select(RefusalRow.id).where(
-                    RefusalRow.path == refusal.path,
-                    RefusalRow.line == line,
-                    RefusalRow.reason == refusal.reason,
-                )
-            )
-            if exists is not None:
+            if session.scalar(select(type(row).id).where(*same)) is not None:
                 return False
-            session.add(
-                RefusalRow(
-                    path=refusal.path,
-                    line=line,
-                    reason=refusal.reason,
-                    row=refusal.row,
-                    size=refusal.size,
-                    raw=refusal.raw,
-                )
-            )
+            session.add(row)
             return True
 
     def near_candidates(self, band_keys: list[str]) -> dict[str, Signature]:
