@@ -61,7 +61,7 @@ def _config() -> ConfigParser:
 
 def _extract(markup: str, seconds: float) -> dict[str, str | None]:
     """trafilatura's main text and metadata; {} when it finds none, fails on the markup or runs
-    past `seconds` (the page is then read by the linear tokenizer)."""
+    past `seconds` (TookTooLong: the caller reads the page by the linear tokenizer)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
@@ -74,7 +74,7 @@ def _extract(markup: str, seconds: float) -> dict[str, str | None]:
                     config=_config(),
                 )
         except TookTooLong:
-            return {"timed_out": "yes"}
+            raise
         except Exception:  # a parser failure on hostile markup falls back, never crashes
             return {}
     return page.as_dict() if page is not None else {}
@@ -92,9 +92,11 @@ def html_document(
     line: int | None = None,
 ) -> Document | Refusal:
     """One page as a Document, or a refusal naming why no article text came out of it."""
-    page = _extract(markup, settings.max_parse_seconds)
+    try:
+        page, timed_out = _extract(markup, settings.max_parse_seconds), False
+    except TookTooLong:
+        page, timed_out = {}, True
     body = page.get("text") or ""
-    timed_out = "timed_out" in page
     if not body.strip():
         text, depth = markup_text(markup)
         if (depth <= TREE_DEPTH_LIMIT and not timed_out) or not text.strip():
