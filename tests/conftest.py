@@ -15,12 +15,22 @@ import pytest
 from dossier.ingest import read_path
 from dossier.model import Document
 from dossier.settings import Settings
+from dossier.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "is-k-explainer.txt"
 CORPUS = ROOT / "examples" / "corpus"
 PG_URL = os.environ.get("DOSSIER_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+def store_state(store: Store) -> tuple[dict[str, int], set[frozenset[str]]]:
+    """What two stores must share to be the same: their counts, and their incidents as sets of
+    reports (document and span), whatever ids the incidents got."""
+    grouped: dict[int, set[str]] = {}
+    for report in store.events_of():
+        grouped.setdefault(report.incident, set()).add(f"{report.document_id}:{report.evidence}")
+    return store.stats(), {frozenset(g) for g in grouped.values()}
 
 
 def gold(path: Path) -> dict:

@@ -9,18 +9,15 @@ from pathlib import Path
 from dossier.flow import ingest_into
 from dossier.settings import Settings
 from dossier.store import Store
-from tests.conftest import CORPUS, SEED
+from tests.conftest import CORPUS, SEED, store_state
 
 
 def _ingested(url: str, settings: Settings) -> tuple[dict[str, int], set[frozenset[str]]]:
     store = Store(url)
     ingest_into(store, [CORPUS, SEED], settings)
-    grouped: dict[int, set[str]] = {}
-    for report in store.events_of():
-        grouped.setdefault(report.incident, set()).add(f"{report.document_id}:{report.evidence}")
-    stats = store.stats()
+    state = store_state(store)
     store.close()
-    return stats, {frozenset(g) for g in grouped.values()}
+    return state
 
 
 def test_a_pool_of_two_workers_gives_the_store_a_local_run_gives(tmp_path: Path) -> None:

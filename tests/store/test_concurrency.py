@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from dossier.store import Store
-from tests.conftest import CORPUS, SEED
+from tests.conftest import CORPUS, SEED, store_state
 
 
 def _ingest(url: str, *paths: Path) -> subprocess.Popen[bytes]:
@@ -23,12 +23,9 @@ def _ingest(url: str, *paths: Path) -> subprocess.Popen[bytes]:
 
 def _state(url: str) -> tuple[dict[str, int], set[frozenset[str]]]:
     store = Store(url)
-    grouped: dict[int, set[str]] = {}
-    for report in store.events_of():
-        grouped.setdefault(report.incident, set()).add(f"{report.document_id}:{report.evidence}")
-    stats = store.stats()
+    state = store_state(store)
     store.close()
-    return stats, {frozenset(g) for g in grouped.values()}
+    return state
 
 
 @pytest.mark.postgres
