@@ -1,5 +1,6 @@
-"""The whole store as records, table by table, for the exports: every alias, relation, claim
-and document at once, where `read.py` answers questions about one actor."""
+"""The whole store as records, table by table, for the exports: every alias, claim and document
+at once, where `read.py` answers questions about one actor (its `relations_of(None)` gives every
+relation)."""
 
 from __future__ import annotations
 
