@@ -7,7 +7,7 @@ from typing import Any
 
 from dossier.model import Count, Event, Facts
 from dossier.vocab.fold import name_key
-from dossier.vocab.places import gazetteer
+from dossier.vocab.places import bare_key, gazetteer
 
 SYMMETRIC = {"rival_of", "allied_with", "linked_to"}
 EVENT_FIELDS = (
@@ -73,7 +73,8 @@ def country_key(name: str | None) -> str | None:
 def place_keys(name: str | None) -> set[str]:
     if not name:
         return set()
-    keys = {name_key(name)}
+    # "Khyber district" and "Khyber" name one place; so do a town and its other spellings.
+    keys = {name_key(name), bare_key(name)} - {""}
     keys |= {name_key(c.name) for c in gazetteer().lookup(name)}
     return keys
 

@@ -172,6 +172,17 @@ def score_acled(row: dict[str, str], facts: Facts) -> dict[str, bool]:
     return scores
 
 
+# GTD's attack types and dossier's types that say the same; Unknown, Facility/Infrastructure
+# and Unarmed Assault have no counterpart, so those rows are not scored.
+GTD_TYPES = {
+    "Bombing/Explosion": {"bombing", "suicide_bombing", "shelling", "missile_strike"},
+    "Armed Assault": {"armed_assault", "ambush"},
+    "Assassination": {"assassination"},
+    "Hostage Taking (Kidnapping)": {"kidnapping"},
+    "Hostage Taking (Barricade Incident)": {"kidnapping"},
+}
+
+
 def gtd_group(gname: str) -> set[str] | None:
     """Every gname but "Unknown" counts, descriptive ones ("Muslim extremists") included, as
     the issue's measurement did; its bracketed acronym is a name as well."""
@@ -194,6 +205,10 @@ def score_gtd(row: dict[str, str], facts: Facts) -> dict[str, bool]:
         scores["killed"] = bool(events) and _low(events[0].killed) == killed
     elif killed == 0:
         scores["false deaths"] = states_deaths(facts)
+    types = GTD_TYPES.get(row.get("attacktype1_txt", ""))
+    if types:
+        # The type of the report's first event, as the coders typed the attack.
+        scores["type"] = bool(events) and events[0].type in types
     city = place_key(row.get("city"))
     if city and city != "unknown":
         scores["city"] = any(e.place and place_key(e.place.name) == city for e in events)
@@ -215,7 +230,7 @@ LAYOUTS = {
         "eventid",
         gtd_published,
         score_gtd,
-        ("perpetrator", "killed", "false deaths", "city"),
+        ("perpetrator", "killed", "false deaths", "city", "type"),
     ),
 }
 

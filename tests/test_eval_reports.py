@@ -61,6 +61,7 @@ GTD = [
         "city": "Mogadishu",
         "gname": "Al-Shabaab",
         "nkill": "2",
+        "attacktype1_txt": "Bombing/Explosion",
         "summary": "06/01/2013: Al-Shabaab militants detonated a car bomb at a market in "
         "Mogadishu, Somalia, killing two people. Al-Shabaab claimed responsibility.",
     },
@@ -72,6 +73,7 @@ GTD = [
         "city": "Unknown",
         "gname": "Unknown",
         "nkill": "0",
+        "attacktype1_txt": "Armed Assault",
         "summary": "06/2013: An explosive device went off near a bridge in Peshawar, Pakistan. "
         "No one was hurt in the blast.",
     },
@@ -110,6 +112,7 @@ def test_gtd_rows_scored_by_the_readme_rules(tmp_path: Path) -> None:
         "killed": (1, 1),
         "false deaths": (0, 1),
         "city": (1, 1),  # an unknown city is not scored
+        "type": (1, 2),  # the explosion the coders typed an armed assault is no match
     }
 
 

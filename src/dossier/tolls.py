@@ -13,12 +13,13 @@ from dossier.model import Figure, Report, Toll
 
 
 def lowest_credible(figures: Iterable[Figure], perpetrator: str | None) -> Figure | None:
-    """The figure with the lowest low bound, the first of equals, among those not sourced to
-    the perpetrator (all of them when only the perpetrator gives one); None when no figure has
-    a low bound."""
+    """The figure with the lowest low bound among those not sourced to the perpetrator (all of
+    them when only the perpetrator gives one); None when no figure has a low bound. Of equal low
+    bounds a bounded figure wins ("only one soldier died" tells more than "at least one"), then
+    the first."""
     given = [f for f in figures if f.count.low is not None]
     credible = [f for f in given if perpetrator is None or f.source != perpetrator] or given
-    return min(credible, key=lambda f: f.count.low or 0, default=None)
+    return min(credible, key=lambda f: (f.count.low or 0, f.count.high is None), default=None)
 
 
 NO_FIGURE = Toll(0, None, False, "no figure given")

@@ -180,7 +180,11 @@ def test_the_words_conflict_reports_use_for_violence_are_events() -> None:
         "A gunfight between two armed factions left three dead in Bria on Monday.": "clash",
         "Soldiers fired artillery shells at a village in Sagaing on Friday.": "shelling",
         "Militiamen beat 4 farmers in Bossangoa on Tuesday.": "attack",
-        "Border guards shot and injured a trader near Benapole on Thursday.": "attack",
+        # A shooting is an armed assault, as GTD's coders type it.
+        "Border guards shot and injured a trader near Benapole on Thursday.": "armed_assault",
+        "Assailants attacked a checkpoint in Kunduz on Monday and a firefight followed.": (
+            "armed_assault"
+        ),
     }
     for text, kind in cases.items():
         events = extract(_doc(text)).events
@@ -196,3 +200,63 @@ def test_a_trigger_sentence_that_tells_nothing_particular_adds_to_the_attack_jus
     )
     (event,) = extract(_doc(text, published="2022-04-12")).events
     assert set(event.weapon) == {"rifles", "grenades"}
+
+
+def test_an_exact_toll_wins_over_at_least_the_same_number() -> None:
+    """ "Killing at least one" in the lede and "only one soldier died" in a quote later: the
+    quote tells the toll exactly, and a clause with its own subject ("but the raiders took nine
+    trucks") does not make the dead the doers."""
+    facts = extract(
+        _doc(
+            "Fighters stormed an army post in Dalwa on Sunday, killing at least one person. "
+            '"Our men fell back - only one soldier died - but the raiders took nine trucks," '
+            "an officer said."
+        )
+    )
+    (event,) = facts.events
+    assert event.killed is not None and (event.killed.low, event.killed.high) == (1, 1)
+
+
+def test_a_known_town_in_the_body_places_an_attack_a_headline_puts_in_an_unknown_region() -> None:
+    facts = extract(
+        _doc(
+            "Six guards killed in militant attack in Upper Kashmir\n\n"
+            "Gunmen attacked a convoy in Pampore town on Saturday, killing six guards."
+        )
+    )
+    (event,) = facts.events
+    assert event.place is not None and event.place.name == "Pampore"
+    assert event.place.country == "India"
+
+
+def test_a_region_written_with_an_ampersand_is_the_region_not_its_first_town() -> None:
+    facts = extract(_doc("Gunmen killed two guards in Jammu & Kashmir on Saturday."))
+    (event,) = facts.events
+    assert event.place is not None and event.place.kind == "region"
+    assert event.place.country == "India"
+
+
+def test_villages_of_a_town_name_an_area_so_the_village_the_body_names_places_the_attack() -> None:
+    facts = extract(
+        _doc(
+            "Gunmen kill farmer in attack on Chibok villages\n\n"
+            "Gunmen killed a farmer in Kautikari on Tuesday."
+        )
+    )
+    (event,) = facts.events
+    assert event.place is not None and event.place.name == "Kautikari"
+
+
+def test_a_second_attack_at_another_town_the_same_time_is_its_own_incident() -> None:
+    facts = extract(
+        _doc(
+            "On Tuesday night, militants attacked an army post in Raqqa city. "
+            "Around the same time, the group also claimed an ambush on a patrol near Tabqa. "
+            "Residents said the attack inside Raqqa city lasted an hour.",
+            published="2019-10-10",
+        )
+    )
+    by_place = {e.place.name: e for e in facts.events if e.place}
+    assert set(by_place) == {"Raqqa", "Tabqa"}
+    assert by_place["Tabqa"].type == "ambush"
+    assert by_place["Tabqa"].date is not None and by_place["Tabqa"].date.value == "2019-10-08"

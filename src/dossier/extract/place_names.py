@@ -254,9 +254,7 @@ def place_names(
     named += [k for k in kind_named if not any(s < k.end and k.start < e for s, e in taken)]
     taken = [(n.start, n.end) for n in named]
     named_countries = {words.country_of_word[name_key(m.group())] for m in country_words}
-    located = _located_names(doc, found, words, folded, named_countries)
-    named += [n for n in located if not any(s < n.end and n.start < e for s, e in taken)]
-    taken = [(n.start, n.end) for n in named]
+    # A region's full name before a town's after "in": "in Jammu & Kashmir" is the region.
     for match in words.region_words.finditer(folded):
         start, end = match.span()
         if claimed(found, start, end) or any(s < end and start < e for s, e in taken):
@@ -264,6 +262,9 @@ def place_names(
         if _LONGER.search(text[max(0, start - 20) : start]):
             continue
         named.append(Named(start, end, text[start:end], "region"))
+    taken = [(n.start, n.end) for n in named]
+    located = _located_names(doc, found, words, folded, named_countries)
+    named += [n for n in located if not any(s < n.end and n.start < e for s, e in taken)]
     named.sort(key=lambda n: n.start)
     for i, (here, there) in enumerate(itertools.pairwise(named)):
         between = text[here.end : there.start]

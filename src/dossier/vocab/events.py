@@ -34,6 +34,8 @@ class Lexicon:
     # Types a suicide cue can mark, and what a suicide event of a type becomes.
     suicidal: frozenset[str]
     suicide_as: dict[str, str]
+    # Two types told of one incident and the type they make together.
+    combined: dict[frozenset[str], str]
     # Types whose outcome comes later ("the hostage was killed on 9 June"): one incident.
     lasting: frozenset[str]
     tallies: frozenset[str]
@@ -62,6 +64,10 @@ class Lexicon:
     reference_point: re.Pattern[str]
     # "the attack", "yesterday's bombing": a phrase that refers back to an attack already told.
     anaphoric: re.Pattern[str]
+    # "also", "another": the sentence tells a second attack beside the one told.
+    another: re.Pattern[str]
+    # "around the same time": the attack is on the day of the one told before it.
+    same_time: re.Pattern[str]
     # "no group has claimed the attack": a denial, whose claim cues are not a claim.
     unclaimed: re.Pattern[str]
 
@@ -106,8 +112,11 @@ def lexicon() -> Lexicon:
         suicidal=frozenset(t["type"] for t in types if t.get("suicide")),
         suicide_as={t["type"]: t["suicide_as"] for t in types if "suicide_as" in t},
         lasting=frozenset(t["type"] for t in types if t.get("lasting")),
+        combined={frozenset((a, b)): made for a, b, made in data["combined"]},
         reference_point=re.compile(data["reference_point"], re.I),
         unclaimed=_any(data["unclaimed"]),
+        another=_any(data["another"]),
+        same_time=_any(data["same_time"]),
         period=re.compile("|".join(data["period"]), re.I),
         anaphoric=re.compile(
             r"\b(?:the|this|that|yesterday's|today's|\w+day's)\s+(?:\w+\s+)?"

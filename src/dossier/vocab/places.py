@@ -132,6 +132,8 @@ class Gazetteer:
         State, "south Lebanon" not a town of that name abroad). The most populous first."""
         # "the Gwoza villages": a plural kind word goes too.
         plural = text[:-1] if text.endswith("s") and kind_word(text[:-1]) else text
+        # "Jammu & Kashmir" is "Jammu and Kashmir".
+        text, plural = (t.replace(" & ", " and ") for t in (text, plural))
         keys = [k for k in dict.fromkeys((name_key(text), bare_key(plural))) if k]
         keys = [k for k in keys if k not in self.not_places]
         for key in keys:
@@ -260,7 +262,16 @@ def gazetteer() -> Gazetteer:
     region_pattern = re.compile(
         r"(?<![\w-])(?:"
         + _by_first_letter(
-            [(r, re.escape(r).replace(r"\-", r"[\s-]").replace("/", r"[\s/]")) for r in regions]
+            [
+                (
+                    r,
+                    re.escape(r)
+                    .replace(r"\-", r"[\s-]")
+                    .replace("/", r"[\s/]")
+                    .replace(r"\ and\ ", r"\s+(?:and|&)\s+"),  # "Jammu & Kashmir"
+                )
+                for r in regions
+            ]
         )
         + r")"
         r"(?:\s+(?:" + "|".join(data["region_kinds"]) + r"))?(?![\w-])"

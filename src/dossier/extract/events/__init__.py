@@ -75,8 +75,11 @@ class Events:
                     told = setting
             branch_for_parent(told, groups, found, sentence)
             if anaphoric:
-                incidents[-1].absorb(told, parent_of)  # its date counts only if none yet
+                # "the attack inside Raqqa city": the attack told at that town, else the last.
+                _told_at(incidents, told).absorb(told, parent_of)  # its date counts if none yet
                 continue
+            if told.date is None and incidents and lex.same_time.search(sentence.text):
+                told.date = incidents[-1].date  # "around the same time, IS also claimed ..."
             for incident in incidents:
                 if incident.joins(told, parent_of):
                     incident.absorb(told, parent_of)
@@ -97,6 +100,17 @@ class Events:
                 incident.attribution, incident.attributed_by = CLAIMED, None
             found.events.append(event(incident, doc))
         return doc
+
+
+def _told_at(incidents: list[Candidate], told: Candidate) -> Candidate:
+    """The incident a sentence referring back to "the attack" means: the one at the town it
+    names, else the last one told."""
+    place = told.place
+    if place is not None and place.kind in ("city", "unknown"):
+        for incident in reversed(incidents):
+            if incident.place is not None and incident.place.name == place.name:
+                return incident
+    return incidents[-1]
 
 
 @Language.factory("dossier_events")

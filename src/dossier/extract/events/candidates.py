@@ -39,12 +39,22 @@ _NEAR = re.compile(r"\bnear\s+(?:the\s+)?(?:\w+\s+)?(?:of\s+)?$", re.IGNORECASE)
 
 def trigger(sentence: Span, lex: Lexicon) -> tuple[str, int] | None:
     """The event type of the sentence and where its trigger starts: the first type whose cue it
-    holds, types being listed from specific to generic."""
+    holds, types being listed from specific to generic, or the type it makes with another type
+    the sentence also tells (`Lexicon.combined`)."""
+    found: tuple[str, int] | None = None
     for event_type, pattern in lex.types:
         hit = pattern.search(sentence.text)
-        if hit:
-            return event_type, sentence.start_char + hit.start()
-    return None
+        if hit is None:
+            continue
+        if found is None:
+            found = event_type, sentence.start_char + hit.start()
+            if not any(event_type in pair for pair in lex.combined):
+                return found
+            continue
+        made = lex.combined.get(frozenset((found[0], event_type)))
+        if made is not None:
+            return made, found[1]
+    return found
 
 
 def refers_back(sentence: Span, trigger: int, lex: Lexicon) -> bool:
@@ -211,6 +221,7 @@ def candidate(
         roles=roles,
         timed=timed,
         harmed={m.actor for m, role in scored if role == 0},
+        another=bool(lex.another.search(sentence.text)),
     )
     if state:
         told.perpetrator_text, told.attribution = state, CONFIRMED

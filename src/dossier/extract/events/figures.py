@@ -122,7 +122,16 @@ def figure_kind(number: Token, lex: Lexicon) -> str | None:
 
 
 def _has_object(verb: Token) -> bool:
-    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    """Whether the verb, or a verb joined to it that shares its subject ("shot and killed a
+    leader"), has an object; "one soldier died, but militants took nine vehicles" does not."""
+    shared = (
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.pos_ == "VERB"
+        and not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)
+    )
+    verbs = [verb, *shared]
     return verb.pos_ == "VERB" and any(c.dep_ == "dobj" for v in verbs for c in v.children)
 
 

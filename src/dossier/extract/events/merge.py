@@ -15,6 +15,7 @@ from dossier.extract.events.parts import COUNT
 from dossier.extract.roles import Roles
 from dossier.model import STANCES, Claimant, DateValue, Figure, Place
 from dossier.vocab.events import lexicon
+from dossier.vocab.places import known_first
 
 CLAIMED, ACCUSED, SUSPECTED, CONFIRMED, UNKNOWN = STANCES
 # Stances from firmest to weakest: a firmer one replaces a weaker one for the same doer.
@@ -57,6 +58,8 @@ class Candidate:
     harmed: set[str] = field(default_factory=set)
     # Groups the text says claimed it, each with the sentence and who reports the claim.
     claimants: list[Claimant] = field(default_factory=list)
+    # The sentence says it tells a second attack ("also", "another").
+    another: bool = False
 
     def conflicts(self, other: Candidate, parent_of: dict[str, str]) -> bool:
         """Whether two candidates must be two incidents: different days (the day a report was
@@ -121,6 +124,10 @@ class Candidate:
         own (a follow-up sentence: "the group claimed the attack")."""
         if self.conflicts(other, parent_of):
             return False
+        here, there = self.place, other.place
+        towns = here and there and {here.kind, there.kind} <= {"city", "unknown"}
+        if other.another and towns and here.name != there.name:
+            return False  # "IS also claimed an ambush near Tabqa": a second attack, elsewhere
         if not other.anchored():
             return True
         same_date = self.date and other.date and self.date.value == other.date.value
@@ -133,7 +140,10 @@ class Candidate:
     def absorb(self, other: Candidate, parent_of: dict[str, str]) -> None:
         # The generic "attack" (or "clash") is refined by a later sentence; a specific type stays.
         lex = lexicon()
-        if self.type in lex.generic and lex.order[other.type] < lex.order[self.type]:
+        made = lex.combined.get(frozenset((self.type, other.type)))
+        if made is not None:
+            self.type = made
+        elif self.type in lex.generic and lex.order[other.type] < lex.order[self.type]:
             self.type = other.type
         self.suicide = self.suicide or other.suicide
         self.timed = self.timed or other.timed
@@ -142,13 +152,7 @@ class Candidate:
         if self.date is None or (other.date and finer(other.date, self.date)):
             self.date = other.date
         self.reported = self.reported or other.reported
-        if self.place is None or (
-            other.place
-            and (
-                PLACE_RANK[other.place.kind] < PLACE_RANK[self.place.kind]
-                or (self.near and not other.near)
-            )
-        ):
+        if self.place is None or (other.place and self._finer_place(other)):
             self.place, self.near = other.place, other.near
         self.site = self.site or other.site
         self.country = self.country or other.country
@@ -175,6 +179,19 @@ class Candidate:
         self.roles.add(other.roles)
         named = {c.name for c in self.claimants}
         self.claimants += [c for c in other.claimants if c.name not in named]
+
+    def _finer_place(self, other: Candidate) -> bool:
+        """Whether `other` puts the attack at a finer place: a smaller kind, a real place for a
+        reference point, or, of one kind, a town the gazetteer knows (or a named village) for a
+        name it does not ("Indian Kashmir" in a headline, "near the Pampore town" after it)."""
+        here, there = self.place, other.place
+        assert here is not None and there is not None
+        if self.near and not other.near:
+            return True
+        if PLACE_RANK[there.kind] != PLACE_RANK[here.kind]:
+            return PLACE_RANK[there.kind] < PLACE_RANK[here.kind]
+        known = known_first(there.kind, there.text) < known_first(here.kind, here.text)
+        return known and not other.near
 
     def _add_reports(self, reports: list[Figure]) -> None:
         """Each report once; a figure without a source gives way to the same figure with one.
