@@ -260,3 +260,38 @@ def test_a_second_attack_at_another_town_the_same_time_is_its_own_incident() -> 
     assert set(by_place) == {"Raqqa", "Tabqa"}
     assert by_place["Tabqa"].type == "ambush"
     assert by_place["Tabqa"].date is not None and by_place["Tabqa"].date.value == "2019-10-08"
+
+
+def test_a_group_that_reports_its_own_dead_is_not_the_doer() -> None:
+    facts = extract(
+        _doc("On Tuesday, Hezbollah said five of its fighters were killed in south Lebanon.")
+    )
+    (event,) = facts.events
+    assert event.perpetrator is None
+    assert event.killed is not None and event.killed.low == 5
+    # The part of the country the text names is the place, a region of it.
+    assert event.place is not None and (event.place.name, event.place.kind) == (
+        "south Lebanon",
+        "region",
+    )
+    assert event.place.country == "Lebanon"
+
+
+def test_a_named_prison_places_the_attack_at_its_name() -> None:
+    facts = extract(
+        _doc("Gunmen attacked guards near Dalwa prison in Niger on Monday, killing one.")
+    )
+    (event,) = facts.events
+    assert event.place is not None and event.place.name == "Dalwa"
+    assert event.place.country == "Niger"
+
+
+def test_an_attack_whose_toll_fell_in_the_fighting_is_an_armed_assault() -> None:
+    facts = extract(
+        _doc(
+            "Militants attacked a convoy in Pampore on Saturday. "
+            "A spokesman said 13 officials were killed in the fighting that lasted an hour."
+        )
+    )
+    (event,) = facts.events
+    assert event.type == "armed_assault"

@@ -29,6 +29,12 @@ _INSIDE = re.compile(
 )
 
 
+# A direction right before a name: "south Lebanon", "north-eastern Nigeria".
+_DIRECTION = re.compile(
+    r"(?<![\w-])(?:(?:north|south)[\s-]?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?"
+    r"|central)\s+$",
+    re.IGNORECASE,
+)
 # A capitalised name right after a word of place: "in Montepuez", "near Kismayo". The NER
 # misses such names or takes them for people; the gazetteer decides.
 _LOCATED = re.compile(
@@ -266,6 +272,11 @@ def place_names(
     located = _located_names(doc, found, words, folded, named_countries)
     named += [n for n in located if not any(s < n.end and n.start < e for s, e in taken)]
     named.sort(key=lambda n: n.start)
+    for n in named:
+        # "south Lebanon", "northern Mali": the part of a country is the place the text names.
+        part = _DIRECTION.search(text, max(0, n.start - 20), n.start)
+        if part and not claimed(found, part.start(), n.start):
+            n.start, n.text = part.start(), text[part.start() : n.end]
     for i, (here, there) in enumerate(itertools.pairwise(named)):
         between = text[here.end : there.start]
         if holds(between):

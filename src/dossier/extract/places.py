@@ -30,6 +30,7 @@ from dossier.vocab.places import (
     Gazetteer,
     bare_key,
     bare_name,
+    country_part,
     gazetteer,
     kind_word,
 )
@@ -128,6 +129,9 @@ def _resolve(
     if not candidates:
         return _unknown(name, None, places)
     c = choose(candidates, context)
+    if c.kind == "country" and country_part(text):
+        # "south Lebanon": the part of the country the text names, a region of it.
+        return Place(" ".join(text.split()), c.country, text, kind="region")
     return Place(_spelling(name, c), c.country, text, c.lat, c.lon, kind=c.kind)
 
 

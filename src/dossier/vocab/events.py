@@ -34,8 +34,9 @@ class Lexicon:
     # Types a suicide cue can mark, and what a suicide event of a type becomes.
     suicidal: frozenset[str]
     suicide_as: dict[str, str]
-    # Two types told of one incident and the type they make together.
-    combined: dict[frozenset[str], str]
+    # Two types told of one incident and the type they make together, and the cue that must be
+    # in a sentence for it to tell both at once.
+    combined: dict[frozenset[str], tuple[str, re.Pattern[str]]]
     # Types whose outcome comes later ("the hostage was killed on 9 June"): one incident.
     lasting: frozenset[str]
     tallies: frozenset[str]
@@ -112,7 +113,7 @@ def lexicon() -> Lexicon:
         suicidal=frozenset(t["type"] for t in types if t.get("suicide")),
         suicide_as={t["type"]: t["suicide_as"] for t in types if "suicide_as" in t},
         lasting=frozenset(t["type"] for t in types if t.get("lasting")),
-        combined={frozenset((a, b)): made for a, b, made in data["combined"]},
+        combined={frozenset(c["types"]): (c["makes"], _any([c["cue"]])) for c in data["combined"]},
         reference_point=re.compile(data["reference_point"], re.I),
         unclaimed=_any(data["unclaimed"]),
         another=_any(data["another"]),

@@ -62,6 +62,14 @@ def _by_first_letter(names: list[tuple[str, str]]) -> str:
     )
 
 
+def country_part(text: str) -> bool:
+    """Whether a name is a part of a country by its direction ("south Lebanon", "northern
+    Mali"): a region of its own, not the whole country."""
+    key = name_key(text)
+    found = _affixes().part.match(key)
+    return bool(found and found.group().strip() and found.group().strip() != "the")
+
+
 def bare_key(text: str) -> str:
     """The name without "the", a direction or a kind word: "northern Borno State" -> "borno"."""
     affixes = _affixes()

@@ -52,8 +52,8 @@ def trigger(sentence: Span, lex: Lexicon) -> tuple[str, int] | None:
                 return found
             continue
         made = lex.combined.get(frozenset((found[0], event_type)))
-        if made is not None:
-            return made, found[1]
+        if made is not None and made[1].search(sentence.text):
+            return made[0], found[1]
     return found
 
 

@@ -142,7 +142,7 @@ class Candidate:
         lex = lexicon()
         made = lex.combined.get(frozenset((self.type, other.type)))
         if made is not None:
-            self.type = made
+            self.type = made[0]
         elif self.type in lex.generic and lex.order[other.type] < lex.order[self.type]:
             self.type = other.type
         self.suicide = self.suicide or other.suicide

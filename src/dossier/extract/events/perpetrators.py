@@ -65,13 +65,35 @@ def mention_roles(sentence: Span, mentions: list[Found], lex: Lexicon) -> list[t
     """Each group mention in the sentence with how strongly it reads as the doer (the best of
     its words); 0 means the sentence names it as what was attacked."""
     scored = []
+    losses = _own_losses(sentence, lex)
     for m in mentions:
         if not inside(sentence, m.start):
             continue
         span = sentence.doc.char_span(m.start, m.end, alignment_mode="expand")
         role = max((_role_score(t, lex) for t in span), default=1) if span is not None else 1
+        if losses and role == 1 and span is not None and any(_speaks(t, lex) for t in span):
+            role = 0  # "Hezbollah said five of its fighters were killed": it lost them
         scored.append((m, role))
     return scored
+
+
+def _speaks(token: Token, lex: Lexicon) -> bool:
+    return token.dep_ == "nsubj" and verb_lemma(token.head) in lex.speech
+
+
+def _own_losses(sentence: Span, lex: Lexicon) -> bool:
+    """Whether the sentence tells the speaker's own people killed, wounded or taken ("five of
+    its fighters have been killed", "their men were wounded"), not what it did."""
+    harm = lex.killed | lex.wounded | lex.abducted
+    for token in sentence:
+        if token.dep_ != "poss" or token.lower_ not in ("its", "their"):
+            continue
+        noun = token.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            noun = noun.head.head  # "five of its fighters"
+        if noun.dep_ in ("nsubjpass", "dobj") and verb_lemma(noun.head) in harm:
+            return True
+    return False
 
 
 def _claims(token: Token, lex: Lexicon) -> bool:
