@@ -295,3 +295,46 @@ def test_an_attack_whose_toll_fell_in_the_fighting_is_an_armed_assault() -> None
     )
     (event,) = facts.events
     assert event.type == "armed_assault"
+
+
+def test_a_parent_claiming_for_one_of_several_branches_credits_that_branch() -> None:
+    """The article names two Islamic State provinces; the one the parent claims for is the
+    doer of the attack the parent's statement claims."""
+    facts = extract(
+        _doc(
+            "The Islamic State claimed fighters from its West Africa Province carried out the "
+            "attacks. The Islamic State statement also claimed an attack on soldiers near Dalwa "
+            "prison on Monday. The Islamic State in the Greater Sahara is active in the west.",
+            published="2019-05-16",
+        )
+    )
+    (event,) = facts.events
+    assert event.perpetrator == "Islamic State West Africa Province"
+
+
+def test_the_prison_named_before_places_an_attack_told_without_a_place() -> None:
+    facts = extract(
+        _doc(
+            "Guards at Dalwa prison in Niger repelled gunmen on Monday. "
+            "The prison was previously attacked in October 2016.",
+            published="2019-05-16",
+        )
+    )
+    earlier = next(e for e in facts.events if e.date and e.date.value == "2016-10")
+    assert earlier.place is not None and earlier.place.name == "Dalwa"
+
+
+def test_a_strike_in_gaza_is_placed_in_the_gaza_strip_not_at_the_towns_that_protested() -> None:
+    facts = extract(
+        _doc(
+            "A strike on a Gaza Strip hospital on Tuesday killed at least 500 people. "
+            "The strike provoked protests on the streets of Amman, Tunis, Beirut and Tehran.",
+            published="2023-10-18",
+        )
+    )
+    (event,) = facts.events
+    assert event.place is not None and (event.place.name, event.place.kind) == (
+        "Gaza Strip",
+        "region",
+    )
+    assert event.place.country == "Palestinian Territory"

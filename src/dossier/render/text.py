@@ -111,7 +111,12 @@ def incidents(found: list[Incident]) -> Table:
     how many documents report it."""
     table = Table(title=f"{len(found)} incidents")
     for column in ("id", "date", "where", "type", "by", "killed", "wounded", "docs"):
-        table.add_column(column, no_wrap=column in ("id", "date", "killed", "wounded", "docs"))
+        # A place is what a reader scans for: its column keeps a town's name whole.
+        table.add_column(
+            column,
+            no_wrap=column in ("id", "date", "killed", "wounded", "docs"),
+            min_width=14 if column == "where" else None,
+        )
     for i in found:
         where = ", ".join(p for p in (i.place, i.country) if p) or "not stated"
         by = i.perpetrator or ""

@@ -17,7 +17,8 @@ from dossier.vocab.roles import role_lexicon
 
 # A capitalised name closed by a lower-case kind word, with an optional bracketed other name:
 # "Andar (Shalgar) district", "Narang Wa Badil districts", "the Gerdani area".
-_WORD = r"[A-Z][\w'.-]*"
+# A dot only inside a word ("U.S"): "Monday. The prison" is two sentences, not one name.
+_WORD = r"[A-Z](?:[\w'-]|\.(?=\w))*"
 _LINK = r"(?:wa|e|i|ye|al|el|ul|ur|ash|as|ad|az|an|bin|de|del|do|dos|das|da|du|di|des|la|le)"
 # Before a region's name, a word that makes it the end of a longer name ("Zamboanga del Norte").
 LONGER = re.compile(rf"(?:{_WORD}|{_LINK})\s+$")

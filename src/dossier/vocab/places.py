@@ -221,6 +221,15 @@ def gazetteer() -> Gazetteer:
         for adjective in entry.get("adjectives", ()):
             adjectives[name_key(adjective)] = country
     first_level = set()
+    codes = {name: code for code, name in countries.items()}
+    for entry in data["countries"]:
+        for territory in entry.get("territories", ()):
+            code = codes.get(entry["country"], "")
+            add(
+                territory,
+                Candidate(territory, "region", entry["country"], _FIRST_LEVEL, None, None, code),
+            )
+            first_level.add(territory)
     for sub in pycountry.subdivisions:
         if sub.country_code not in countries:
             continue

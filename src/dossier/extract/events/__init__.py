@@ -73,7 +73,7 @@ class Events:
                     setting.absorb(told, parent_of)
                     setting.end = told.end
                     told = setting
-            branch_for_parent(told, groups, found, sentence)
+            branch_for_parent(told, groups, found, lex, doc, sentence)
             if anaphoric:
                 # "the attack inside Raqqa city": the attack told at that town, else the last.
                 _told_at(incidents, told).absorb(told, parent_of)  # its date counts if none yet
@@ -91,7 +91,7 @@ class Events:
                 incident.date = incident.reported
             if incident.perpetrator is None and not incident.state_doer:
                 passage_group(incident, groups, doc)
-            branch_for_parent(incident, groups, found)
+            branch_for_parent(incident, groups, found, lex, doc)
             if not incident.concrete():
                 continue
             if contested([c.name for c in incident.claimants], parent_of):

@@ -29,11 +29,15 @@ from dossier.extract.events.spans import inside, sentence_end, verb_lemma
 from dossier.extract.numbers import VAGUE
 from dossier.extract.roles import roles_of
 from dossier.extract.state import DocState, Found, doc_text
-from dossier.model import Claimant, Evidence
+from dossier.model import Claimant, Evidence, Place
 from dossier.vocab.events import Lexicon
 from dossier.vocab.fold import fold, name_key
-from dossier.vocab.places import gazetteer, known_first
+from dossier.vocab.places import gazetteer, kind_word, known_first
 
+# So many places listed one after another ("A, B, C and D") are none of them one attack's.
+LISTED_TOWNS = 4
+# Between two places of a list.
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _NEAR = re.compile(r"\bnear\s+(?:the\s+)?(?:\w+\s+)?(?:of\s+)?$", re.IGNORECASE)
 
 
@@ -136,13 +140,18 @@ def candidate(
     if not dates:
         # "killing tens of thousands" over years is a campaign's toll, not this attack's.
         reports = [r for r in reports if r.count.text.lower() not in VAGUE]
-    places = [p for s, _e, p in found.places if inside(sentence, s)]
+    # "protests on the streets of Amman, Tunis, Beirut and Tehran": one attack is not at four
+    # towns listed; the sentence tells where something else happened.
+    listed = _listed(sentence, found, text_all)
+    places = [p for s, _e, p in found.places if inside(sentence, s) and s not in listed]
     # "southwest of the capital Mogadishu", "15 km from Srinagar": a reference point, not the
     # place of the attack; it is kept only when the text gives no other.
     at = [
         p
         for s, _e, p in found.places
-        if inside(sentence, s) and not lex.reference_point.search(text_all[max(0, s - 40) : s])
+        if inside(sentence, s)
+        and s not in listed
+        and not lex.reference_point.search(text_all[max(0, s - 40) : s])
     ]
     # "near Manbij, also in the Aleppo governorate": a town the attack was near tells more than
     # the division it was in.
@@ -154,7 +163,7 @@ def candidate(
         # "came from Pakistan": a country as a reference point says nothing of where it was.
         places = [p for p in places if p.kind != "country"]
     near = bool(places) and not at
-    places = at or places
+    places = at or places or _named_before(sentence, found)
     state = state_doer(sentence.doc, trigger, found)
     scored = mention_roles(sentence, groups, lex)
     doer = None if state else perpetrator(sentence, scored, groups, trigger, found, lex)
@@ -235,6 +244,43 @@ def candidate(
             told.attributed_by = None
     told.claimants = _claimants(sentence, claiming(sentence, groups, lex), source)
     return told
+
+
+# "the prison", "the village": a place of that kind the text has named before.
+_THE_KIND = re.compile(r"\b[Tt]he\s+(village|town|prison|airport|airfield|barracks|camp)\b")
+
+
+def _named_before(sentence: Span, found: DocState) -> list[Place]:
+    """ "The prison was attacked in 2016": the place of that kind the text last named before the
+    sentence ("Koutoukale prison"), for a sentence that names no place of its own."""
+    word = _THE_KIND.search(sentence.text)
+    if word is None:
+        return []
+    kind = word.group(1).lower()
+    before = [
+        p
+        for s, _e, p in found.places
+        if s < sentence.start_char and p.kind != "country" and kind in p.text.lower().split()
+    ]
+    return before[-1:]
+
+
+def _listed(sentence: Span, found: DocState, text: str) -> set[int]:
+    """The starts of places the sentence lists, LISTED_TOWNS or more bare names in a row joined
+    by commas and "and"; a place and its holders ("X village, Y Township, Y District, Z State",
+    "X (Y, Z)") are no such list."""
+    spans = [
+        (s, e)
+        for s, e, p in found.places
+        if inside(sentence, s) and p.kind != "country" and not kind_word(p.text)
+    ]
+    runs: list[list[tuple[int, int]]] = []
+    for span in spans:
+        if runs and _LIST_GAP.fullmatch(text[runs[-1][-1][1] : span[0]]):
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    return {s for run in runs if len(run) >= LISTED_TOWNS for s, _e in run}
 
 
 def _plural_only(sentence: Span, lex: Lexicon) -> bool:

@@ -230,12 +230,17 @@ def parents(found: DocState) -> dict[str, str]:
 
 
 def branch_for_parent(
-    incident: Candidate, groups: list[Found], found: DocState, sentence: Span | None = None
+    incident: Candidate,
+    groups: list[Found],
+    found: DocState,
+    lex: Lexicon,
+    doc: Doc,
+    sentence: Span | None = None,
 ) -> None:
     """The Islamic State claims for its provinces: when the perpetrator is the parent of a group
     the article names (registry parent, or a branch/affiliate relation in the text), the attack is
     the branch's, claimed by the parent. The branch named in the same sentence decides; else the
-    article must name only one."""
+    one branch the article names, or the one it names where the parent claims."""
     parent = incident.perpetrator
     if parent is None:
         return
@@ -247,6 +252,11 @@ def branch_for_parent(
     if sentence is not None:
         near = [m for m in named if inside(sentence, m.start)]
         named = near if len({m.actor for m in near}) == 1 else named
+    if len({m.actor for m in named}) > 1:
+        # "IS claimed fighters from its West Africa Province carried out two attacks": of the
+        # branches the article names, the one the parent claims for.
+        claimed_for = [m for m in named if _claimed_for(m, parent, groups, lex, doc)]
+        named = claimed_for if len({m.actor for m in claimed_for}) == 1 else named
     if len({m.actor for m in named}) != 1:
         return
     child = named[0]
@@ -254,6 +264,14 @@ def branch_for_parent(
     incident.perpetrator_text = child.actor
     if incident.attribution == CLAIMED:
         incident.attributed_by = parent
+
+
+def _claimed_for(branch: Found, parent: str, groups: list[Found], lex: Lexicon, doc: Doc) -> bool:
+    """Whether the branch is named in a sentence where its parent claims an attack."""
+    span = doc.char_span(branch.start, branch.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(m.actor == parent for m in claiming(span.sent, groups, lex))
 
 
 def state_doer(doc: Doc, trigger: int, found: DocState) -> str | None:
