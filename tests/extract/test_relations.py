@@ -224,3 +224,20 @@ def test_every_cue_names_a_type_of_the_closed_vocabulary() -> None:
     cues = relation_cues()
     assert cues.types <= set(RELATION_TYPES)
     assert cues.state_types <= cues.types
+
+
+def test_a_modifier_before_a_noun_and_the_name_after_it_relates_that_name() -> None:
+    """ "The Hamas-allied faction Palestinian Islamic Jihad": the parser makes the name a second
+    subject beside the noun, not its apposition; the relation is still the name's."""
+    facts = extract(
+        Document(
+            "t",
+            "The Hamas-allied faction Palestinian Islamic Jihad fired rockets on Monday.",
+            "h",
+            "t.txt",
+            published=dt.date(2023, 1, 10),
+        )
+    )
+    assert ("Palestinian Islamic Jihad", "allied_with", "Hamas") in {
+        (r.subject, r.type, r.object) for r in facts.relations
+    }

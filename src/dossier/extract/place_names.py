@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from dossier.extract.state import DocState, doc_text
+from dossier.model import PERSON
 from dossier.vocab.fold import fold, name_key
 from dossier.vocab.place_words import LONGER as _LONGER
 from dossier.vocab.place_words import place_words
@@ -261,10 +262,15 @@ def place_names(
     taken = [(n.start, n.end) for n in named]
     named_countries = {words.country_of_word[name_key(m.group())] for m in country_words}
     # A region's full name before a town's after "in": "in Jammu & Kashmir" is the region.
+    surnames = {
+        name.split()[-1] for name, a in found.actors.items() if a.kind == PERSON and " " in name
+    }
     for match in words.region_words.finditer(folded):
         start, end = match.span()
         if claimed(found, start, end) or any(s < end and start < e for s, e in taken):
             continue
+        if text[start:end] in surnames and found.overlaps(start, end):
+            continue  # "Valle, a journalist": Alberto Lazaro del Valle, not the Valle region
         if _LONGER.search(text[max(0, start - 20) : start]):
             continue
         named.append(Named(start, end, text[start:end], "region"))

@@ -101,6 +101,15 @@ class Sentence:
             # The name right before the comma: the parser hangs "X and Y, a group backed by Z"
             # on X.
             side = self.side(self._apposed(token)) or self.named(token.head)
+        if side is None and token.tag_ == "NN":
+            # "the Hamas-allied faction Palestinian Islamic Jihad": the name right after the
+            # noun, which the parser makes a second subject rather than its apposition.
+            for after in token.doc[token.i + 1 : token.i + 7]:
+                if after.i not in self.side_of:
+                    break
+                if after.dep_ == token.dep_ and after.head == token.head:
+                    side = self.side(after)
+                    break
         return side
 
     def pronoun_owner(self, owner: Token | None, head: Token) -> Side | None:

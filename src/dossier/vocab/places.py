@@ -98,10 +98,12 @@ def known_first(kind: str, text: str) -> int:
     """Among places of one kind, which an event is better placed at: a town the gazetteer knows
     (it has coordinates), then a settlement it lacks, then a part of a place ("the X area"),
     then a division it lacks ("X province")."""
-    if kind != "unknown":
-        return 0
     data = _countries_data()
     word = kind_word(text) or kind_word(text.rstrip("s"))
+    if word in data["facilities"]:
+        return 2  # "a Nafplio prison officer in Argos city": the town, not the facility's name
+    if kind != "unknown":
+        return 0
     if word in data["region_kind_words"]:
         return 3
     return 2 if word in data["place_parts"] else 1

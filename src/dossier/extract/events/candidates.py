@@ -270,17 +270,19 @@ def _listed(sentence: Span, found: DocState, text: str) -> set[int]:
     by commas and "and"; a place and its holders ("X village, Y Township, Y District, Z State",
     "X (Y, Z)") are no such list."""
     spans = [
-        (s, e)
+        (s, e, p.name)
         for s, e, p in found.places
         if inside(sentence, s) and p.kind != "country" and not kind_word(p.text)
     ]
-    runs: list[list[tuple[int, int]]] = []
+    runs: list[list[tuple[int, int, str]]] = []
     for span in spans:
         if runs and _LIST_GAP.fullmatch(text[runs[-1][-1][1] : span[0]]):
             runs[-1].append(span)
         else:
             runs.append([span])
-    return {s for run in runs if len(run) >= LISTED_TOWNS for s, _e in run}
+    # "Nablus, West Bank, West Bank and Gaza Strip" is a town and its holders, not a list.
+    lists = [run for run in runs if len({name for _s, _e, name in run}) >= LISTED_TOWNS]
+    return {s for run in lists for s, _e, _n in run}
 
 
 def _plural_only(sentence: Span, lex: Lexicon) -> bool:

@@ -15,7 +15,7 @@ from dossier.extract.events.parts import COUNT
 from dossier.extract.roles import Roles
 from dossier.model import STANCES, Claimant, DateValue, Figure, Place
 from dossier.vocab.events import lexicon
-from dossier.vocab.places import known_first
+from dossier.vocab.places import kind_word
 
 CLAIMED, ACCUSED, SUSPECTED, CONFIRMED, UNKNOWN = STANCES
 # Stances from firmest to weakest: a firmer one replaces a weaker one for the same doer.
@@ -182,16 +182,18 @@ class Candidate:
 
     def _finer_place(self, other: Candidate) -> bool:
         """Whether `other` puts the attack at a finer place: a smaller kind, a real place for a
-        reference point, or, of one kind, a town the gazetteer knows (or a named village) for a
-        name it does not ("Indian Kashmir" in a headline, "near the Pampore town" after it)."""
+        reference point, or, of one kind, a town the gazetteer knows for a bare name it does not
+        ("Indian Kashmir" in a headline, "in Pampore" after it)."""
         here, there = self.place, other.place
         assert here is not None and there is not None
         if self.near and not other.near:
             return True
         if PLACE_RANK[there.kind] != PLACE_RANK[here.kind]:
             return PLACE_RANK[there.kind] < PLACE_RANK[here.kind]
-        known = known_first(there.kind, there.text) < known_first(here.kind, here.text)
-        return known and not other.near
+        # Only a bare name the gazetteer lacks gives way: "Tampad village" is as sure a place as
+        # the "Midsayap municipality" a later sentence names.
+        bare = here.kind == "unknown" and not kind_word(here.text)
+        return bare and there.kind == "city" and not other.near
 
     def _add_reports(self, reports: list[Figure]) -> None:
         """Each report once; a figure without a source gives way to the same figure with one.
