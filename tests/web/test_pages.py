@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 
 from dossier.model import Evidence, Marked
@@ -55,6 +56,18 @@ def test_group_page_by_any_alias_with_charts_and_citation_links(client: TestClie
     document, start, end = links[0]
     page = client.get(f"/documents/{document}").text
     assert f'id="s-{start}-{end}"' in page
+
+
+def test_group_page_reads_the_groups_incidents_once(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The profile, the index and the map are drawn from one read of the group's reports."""
+    store = client.app.state.store  # type: ignore[attr-defined]
+    reads: list[object] = []
+    events_of = store.events_of
+    monkeypatch.setattr(store, "events_of", lambda *a, **k: reads.append(a) or events_of(*a, **k))
+    assert client.get("/groups/ISKP").status_code == 200
+    assert len(reads) == 1, reads
 
 
 def test_unknown_group_page_is_a_404_page(client: TestClient) -> None:

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import PackageLoader
 
 from dossier.analyse.danger import rank, ranking
+from dossier.analyse.incidents import incidents_of
 from dossier.analyse.listing import list_incidents
 from dossier.analyse.names import find_actor, search_actors
 from dossier.analyse.profile import build_profile
@@ -85,8 +86,8 @@ def group(
     """A group's cited profile, its danger index by year, its relations and its map."""
     store = store_of(request)
     canonical = find_actor(store, name)
-    found = build_profile(store, canonical, limit=None, as_of=as_of)
-    attacks = list_incidents(store, canonical)
+    attacks = incidents_of(store.events_of(canonical))  # read once: the profile's and the map's
+    found = build_profile(store, canonical, limit=None, as_of=as_of, incidents=attacks)
     # The group's own index, from its own incidents: not the whole store's ranking.
     ranked = rank(attacks, "group", as_of)
     row = next((r for r in ranked.rows if r.name == canonical), None)
