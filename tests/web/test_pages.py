@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from dossier.model import Evidence, Marked
-from dossier.render.html import marked
+from dossier.render.html import environment, marked
 from tests.web.conftest import HOSTILE_ID
 
 PAGES = (
@@ -68,6 +68,15 @@ def test_group_page_reads_the_groups_incidents_once(
     monkeypatch.setattr(store, "events_of", lambda *a, **k: reads.append(a) or events_of(*a, **k))
     assert client.get("/groups/ISKP").status_code == 200
     assert len(reads) == 1, reads
+
+
+def test_templates_are_compiled_once_for_the_apps_life(client: TestClient) -> None:
+    """A long-running server keeps one template environment, not one more per request."""
+    client.get("/")
+    environments = environment.cache_info().currsize
+    for page in ("/", "/groups/IS-K", "/incidents", "/map"):
+        assert client.get(page).status_code == 200
+    assert environment.cache_info().currsize == environments
 
 
 def test_unknown_group_page_is_a_404_page(client: TestClient) -> None:
