@@ -114,7 +114,10 @@ def create_app(store_url: str, token: str | None = None) -> FastAPI:
         parts = []
         for problem in exc.errors():
             where = ".".join(str(p) for p in problem.get("loc", ()) if p not in ("query", "path"))
-            parts.append(f"{where}: {problem.get('msg', 'invalid')}")
+            said = problem.get("msg", "invalid")
+            if (problem.get("ctx") or {}).get("pattern") == api.DATE:  # not the regex itself
+                said = "expected a date: 2021, 2021-08 or 2021-08-26"
+            parts.append(f"{where}: {said}")
         return _error(request, 422, "; ".join(parts) or "invalid request")
 
     @app.exception_handler(NotFound)

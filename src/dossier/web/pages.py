@@ -82,7 +82,7 @@ def groups(request: Request, q: Annotated[str, Query(max_length=MAX_NAME)] = "")
     return render(request, "groups.html", actors=search_actors(store_of(request), q), q=q)
 
 
-@router.get("/groups/{name}")
+@router.get("/groups/{name:path}")  # a name may hold a slash
 def group(
     request: Request,
     name: Annotated[str, Path(min_length=1, max_length=MAX_NAME)],
