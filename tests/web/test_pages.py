@@ -181,6 +181,27 @@ def test_login_form_sets_a_cookie_that_opens_the_pages(web_store: str) -> None:
     assert browser.get("/groups/IS-K").status_code == 200
 
 
+def test_a_failure_is_answered_with_the_strict_headers(
+    web_store: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A route that fails answers 500 as JSON or a page, with the CSP like every response."""
+    from dossier.web import create_app
+
+    app = create_app(web_store)
+
+    def fails(*args: object) -> int:
+        raise RuntimeError("the disk went away")
+
+    monkeypatch.setattr(app.state.store, "document_count", fails)
+    client = TestClient(app, raise_server_exceptions=False)
+    for path in ("/documents", "/api/documents"):
+        response = client.get(path)
+        assert response.status_code == 500, path
+        assert response.headers["content-security-policy"].startswith("default-src 'self'")
+        assert "disk" not in response.text  # the reason is logged, not shown
+    assert client.get("/api/documents").json()["error"].startswith("the server failed")
+
+
 def test_request_bodies_are_bounded(client: TestClient) -> None:
     response = client.post("/login", content=b"token=" + b"x" * 10_000)
     assert response.status_code == 413
