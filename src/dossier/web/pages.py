@@ -96,7 +96,7 @@ def group(
     # The group's own index, from its own incidents: not the whole store's ranking.
     ranked = rank(attacks, "group", as_of)
     row = next((r for r in ranked.rows if r.name == canonical), None)
-    edges = [e for e in store.relation_edges() if canonical in (e.subject, e.object)]
+    edges = store.relation_edges(canonical)  # the group's own, not the store's to filter
     return render(
         request,
         "group.html",
