@@ -131,6 +131,14 @@ def test_no_page_scrolls_sideways_on_a_narrow_phone(server: str, browser) -> Non
             and seen_box["x"] + seen_box["width"] <= box["x"] + box["width"]
         )
     page.screenshot(path=str(SHOTS / "map-phone-375.png"))
+    # The graph of a group's relations: every label whole inside the chart, large enough to read.
+    page.goto(server + "/groups/IS-K")
+    graph = page.locator("#graph svg").bounding_box()
+    assert graph
+    for label in page.locator("#graph text").all():
+        seen_box = label.bounding_box()
+        assert seen_box and seen_box["height"] >= 8, label.inner_text()
+        assert graph["x"] <= seen_box["x"] <= graph["x"] + graph["width"] - seen_box["width"]
     page.context.close()
     assert not seen["dialogs"]
 

@@ -107,6 +107,12 @@ def incident_map(incidents: Iterable[Incident], href: str = "/incidents#i-{id}")
     return MapView(x0, y0, width, height, tuple(lines), shown, tuple(points), unplaced)
 
 
+# A label's width per character, in SVG units: a generous average for the largest font a label
+# is drawn at (15 on a phone, dossier.css), so that no label is cut at the edge.
+LABEL_WIDTH = 9.0
+LABEL_CHARS = 36  # a longer name is cut with an ellipsis on the graph, whole in its tooltip
+
+
 @dataclass(frozen=True)
 class Node:
     name: str
@@ -116,6 +122,11 @@ class Node:
     lx: float
     ly: float
     focus: bool = False
+
+    @property
+    def label(self) -> str:
+        cut = len(self.name) > LABEL_CHARS
+        return self.name[: LABEL_CHARS - 1].rstrip() + "…" if cut else self.name
 
 
 @dataclass(frozen=True)
@@ -149,12 +160,19 @@ def relation_graph(
     if focus in names:
         names.remove(focus)
         names.insert(0, focus)
-    width = size * 1.9
-    cx, cy, radius = width / 2, size / 2, size * 0.36
+    radius = size * 0.36
+    angles = [-math.pi / 2 + 2 * math.pi * k / max(len(names), 1) for k in range(len(names))]
+    # As wide as the longest label needs on its side of the circle, no wider: a narrow graph
+    # is drawn larger on a phone, where the labels' font grows too (dossier.css).
+    reach = [
+        abs((radius + 10) * math.cos(angle)) + min(len(name), LABEL_CHARS) * LABEL_WIDTH
+        for name, angle in zip(names, angles, strict=True)
+    ]
+    width = 2 * max([size / 2, *reach]) + 10
+    cx, cy = width / 2, size / 2
     at: dict[str, tuple[float, float]] = {}
     nodes = []
-    for k, name in enumerate(names):
-        angle = -math.pi / 2 + 2 * math.pi * k / max(len(names), 1)
+    for name, angle in zip(names, angles, strict=True):
         x, y = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
         at[name] = (x, y)
         right = math.cos(angle) >= -1e-9
