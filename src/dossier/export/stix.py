@@ -31,7 +31,7 @@ import pycountry
 import stix2
 
 from dossier.export.snapshot import Snapshot, told_by
-from dossier.model import ARMED_GROUP, PERSON, Evidence, Incident
+from dossier.model import ARMED_GROUP, DATE_PRECISIONS, PERSON, STANCES, Evidence, Incident
 
 IDENTITY_CLASS = {PERSON: "individual"}  # every other kind of actor is an organisation
 TOLLS = ("killed", "attackers_killed", "wounded", "abducted")
@@ -51,7 +51,7 @@ PROPERTIES = {
         "incident": "the incident's id in the store",
         "event_type": "the kind of attack (bombing, armed_assault, ...)",
         "date": "ISO date, month or year, at the precision reports give",
-        "date_precision": "day, month, year or range",
+        "date_precision": ", ".join(DATE_PRECISIONS),
         "place": "the place named",
         "country": "the country",
         "perpetrator": "the group that did it, when reports name one and no rival contests it",
@@ -64,7 +64,7 @@ PROPERTIES = {
     "relationship": {
         "relation": "located-at, attributed-to, or dossier's relation between two actors "
         "(branch_of, split_from, rival_of, ...)",
-        "stance": "for attributed-to: claimed, blamed, suspected or denied",
+        "stance": "for attributed-to: " + ", ".join(STANCES),
         "said_by": "for attributed-to: who said so",
     },
     "report": {
@@ -144,7 +144,6 @@ class Bundler:
             for ref in props.get("external_references", ())
         ] or None
         if dossier:
-            assert set(dossier) <= set(PROPERTIES[kind]), set(dossier) - set(PROPERTIES[kind])
             props["extensions"] = {
                 EXTENSION: {"extension_type": "property-extension"} | _present(dossier)
             }
