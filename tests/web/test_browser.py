@@ -17,6 +17,7 @@ import uvicorn
 from dossier.web import create_app
 from tests.conftest import ROOT
 from tests.web.conftest import HOSTILE_ID
+from tests.web.test_pages import PAGES
 
 CHROMIUM = "/usr/bin/chromium"
 SHOTS = ROOT / "test-output"
@@ -99,19 +100,7 @@ def test_no_page_scrolls_sideways_on_a_narrow_phone(server: str, browser) -> Non
     own box), and the map shrinks to the screen with its dots still big enough to see."""
     seen: dict[str, list[str]] = {"dialogs": [], "requests": []}
     page = _page(browser, PHONE, 740, seen)
-    for path in (
-        "/",
-        "/?by=country",
-        "/groups",
-        "/groups/IS-K",
-        "/incidents",
-        "/map",
-        "/graph",
-        "/documents",
-        f"/documents/{HOSTILE_ID}",
-        "/login",
-        "/groups/nobody-at-all",
-    ):
+    for path in (*PAGES, "/login", "/groups/nobody-at-all"):
         page.goto(server + path)
         inner, wide = page.evaluate(
             "[window.innerWidth, Math.max(document.documentElement.scrollWidth,"
