@@ -175,10 +175,16 @@ def _section(topic: str, title: str, lines: list[Line], limit: int | None) -> Se
 
 
 def build_profile(
-    store: Store, name: str, limit: int | None = SECTION_LIMIT, as_of: int | None = None
+    store: Store,
+    name: str,
+    limit: int | None = SECTION_LIMIT,
+    as_of: int | None = None,
+    incidents: list[Incident] | None = None,
 ) -> Profile:
     """The profile of the group any of whose names is `name`; its danger index is computed as
-    of `as_of` (default: the year of the group's latest incident)."""
+    of `as_of` (default: the year of the group's latest incident). `incidents` are the group's
+    (`incidents_of(store.events_of(canonical))`) when the caller has read them already, as the
+    web page does for its map, so that a page reads them once."""
     canonical = find_actor(store, name)
     actor = store.actor(canonical)
     statements = store.statements_about(canonical)
@@ -199,7 +205,8 @@ def build_profile(
         else []
     )
     sections = [_section(IDENTITY, "Who it is", who + _lines(by_topic.get(IDENTITY, [])), None)]
-    incidents = incidents_of(store.events_of(canonical))
+    if incidents is None:
+        incidents = incidents_of(store.events_of(canonical))
     facts = {
         "relations": _relation_lines(store, canonical),
         "attacks": [_incident_line(incident) for incident in incidents],

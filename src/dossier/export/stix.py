@@ -2,17 +2,25 @@
 (OpenCTI, MISP, TAXII servers).
 
 Armed groups are `threat-actor`s, other actors `identity`s; incidents are `incident`s (STIX
-2.1 gives them no date or place, so those, the tolls and every figure are `x_dossier_`
-properties), `located-at` a `location` and `attributed-to` each group said to have done them;
-relations between actors are `related-to` relationships carrying dossier's type (STIX has no
-"branch of"); sourced claims are `note`s; each document is a `report` whose `object_refs` are
-the objects it supports; sources are `identity`s. Every object's `external_references` cite
-its evidence (`source_name` "dossier", `external_id` the citation). Ids are uuid5 of stable
-keys and timestamps the store's latest publication date, so two exports of one store are equal.
+2.1 gives them no date or place, so those, the tolls and every figure are properties of
+dossier's extension), each `related-to` its `location` and to each group said to have done it;
+relations between actors are `related-to` relationships too. STIX suggests no relationship
+from an incident, and has no "branch of", so the extension's `relation` says which it is
+(`located-at`, `attributed-to`, or dossier's relation type). Sourced claims are `note`s; each
+document is a `report` whose `object_refs` are the objects it supports; sources are
+`identity`s. Every object's `external_references` cite its evidence (`source_name` "dossier",
+`external_id` the citation).
+
+What STIX has no property for travels in one property extension, declared by the bundle's
+`extension-definition` (`EXTENSION`, its properties described in `PROPERTIES`), so that the
+OASIS validator finds neither error nor warning. Ids are version-4 UUIDs drawn from a hash of
+stable keys and timestamps are the store's latest publication date, so two exports of one store
+are equal.
 """
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
@@ -23,15 +31,65 @@ import pycountry
 import stix2
 
 from dossier.export.snapshot import Snapshot, told_by
-from dossier.model import ARMED_GROUP, PERSON, Evidence, Incident
+from dossier.model import ARMED_GROUP, DATE_PRECISIONS, PERSON, STANCES, Evidence, Incident
 
-NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "dossier:stix")
 IDENTITY_CLASS = {PERSON: "individual"}  # every other kind of actor is an organisation
+TOLLS = ("killed", "attackers_killed", "wounded", "abducted")
+
+# The extension's properties, by the objects that carry them; its `schema` is this text.
+PROPERTIES = {
+    "threat-actor": {
+        "parent": "the registry's parent group of a branch",
+        "registered": "true when the group is in dossier's registry of armed groups",
+        "documents": "how many stored documents name it",
+        "incidents": "how many incidents are its own or attributed to it",
+        "danger_index": "its danger index, 0 to 10 (Global Terrorism Index method)",
+        "danger_as_of": "the year the danger index is computed for",
+    },
+    "identity": {"actor_kind": "the kind of actor dossier read (state, person, ...)"},
+    "incident": {
+        "incident": "the incident's id in the store",
+        "event_type": "the kind of attack (bombing, armed_assault, ...)",
+        "date": "ISO date, month or year, at the precision reports give",
+        "date_precision": ", ".join(DATE_PRECISIONS),
+        "place": "the place named",
+        "country": "the country",
+        "perpetrator": "the group that did it, when reports name one and no rival contests it",
+        "contested": "true when unrelated groups claim it",
+        "suicide": "true when reports say it was a suicide attack",
+        "figures": "every casualty figure reported, side by side, each with its source and "
+        "citation: kind, count (the text), low, high",
+        **{toll: f"the {toll.replace('_', ' ')} count it is counted at" for toll in TOLLS},
+    },
+    "relationship": {
+        "relation": "located-at, attributed-to, or dossier's relation between two actors "
+        "(branch_of, split_from, rival_of, ...)",
+        "stance": "for attributed-to: " + ", ".join(STANCES),
+        "said_by": "for attributed-to: who said so",
+    },
+    "report": {
+        "document": "the document's id in the store",
+        "publisher": "its publisher's name",
+        "publisher_ref": "its publisher's identity",
+        "published_known": "false when the document gives no date (published is then the "
+        "store's latest date)",
+    },
+}
+SCHEMA = "Properties of dossier's property extension, by the objects that carry them.\n" + "".join(
+    f"{kind}: " + "; ".join(f"{name}: {meaning}" for name, meaning in names.items()) + ".\n"
+    for kind, names in PROPERTIES.items()
+)
+EXTENSION_CREATED = "2026-11-25T00:00:00Z"  # a new version of the extension: a new date
 
 
 def stix_id(kind: str, *key: object) -> str:
-    """A deterministic id: the same object of the same store always gets the same id."""
-    return f"{kind}--{uuid.uuid5(NAMESPACE, '|'.join(map(str, (kind, *key))))}"
+    """A deterministic id: the same object of the same store always gets the same id. A
+    version-4 UUID (as STIX asks of every object but observables) drawn from a hash."""
+    digest = hashlib.sha256("|".join(map(str, ("dossier:stix", kind, *key))).encode()).digest()
+    return f"{kind}--{uuid.UUID(bytes=digest[:16], version=4)}"
+
+
+EXTENSION = stix_id("extension-definition", "dossier", 1)
 
 
 def timestamp(iso: str) -> str:
@@ -61,9 +119,17 @@ class Bundler:
         self.objects: dict[str, Any] = {}
         self.supports: dict[str, list[str]] = defaultdict(list)
 
-    def add(self, factory: type, kind: str, key: tuple[object, ...], **props: Any) -> str:
-        """Make (once) the object of `kind` and `key`; record which documents its evidence is
-        in, so that their reports point at it."""
+    def add(
+        self,
+        factory: type,
+        kind: str,
+        key: tuple[object, ...],
+        dossier: dict[str, Any] | None = None,
+        **props: Any,
+    ) -> str:
+        """Make (once) the object of `kind` and `key`, with the `dossier` properties in the
+        extension; record which documents its evidence is in, so that their reports point at
+        it."""
         id_ = stix_id(kind, *key)
         if id_ in self.objects:
             return id_
@@ -72,20 +138,23 @@ class Bundler:
             common["created_by_ref"] = self.me
         for ref in props.get("external_references", ()):
             if ref.get("source_name") == "dossier":
-                self.supports[ref["x_document"]].append(id_)
+                self.supports[ref["document"]].append(id_)
         props["external_references"] = [
-            {k: v for k, v in ref.items() if k != "x_document"}
+            {k: v for k, v in ref.items() if k != "document"}
             for ref in props.get("external_references", ())
         ] or None
-        clean = {k: v for k, v in props.items() if v not in (None, [], "")}
-        self.objects[id_] = factory(allow_custom=True, **common, **clean)
+        if dossier:
+            props["extensions"] = {
+                EXTENSION: {"extension_type": "property-extension"} | _present(dossier)
+            }
+        self.objects[id_] = factory(**common, **_present(props))
         return id_
 
     def cite(self, evidence: Iterable[Evidence | None], what: str = "") -> list[dict[str, str]]:
         """External references to each piece of evidence, once each, in order."""
         refs = []
         for e in dict.fromkeys(e for e in evidence if e is not None):
-            ref = {"source_name": "dossier", "external_id": e.citation, "x_document": e.document_id}
+            ref = {"source_name": "dossier", "external_id": e.citation, "document": e.document_id}
             ref["description"] = f"{what} {e.citation}".strip() + (
                 f" (according to {e.source})" if e.source else ""
             )
@@ -103,6 +172,11 @@ class Bundler:
             identity_class="organization" if publisher else "unknown",
             description="a publisher of stored documents" if publisher else "a source quoted",
         )
+
+
+def _present(props: dict[str, Any]) -> dict[str, Any]:
+    """The properties that hold something (false and zero do; none, empty lists and "" not)."""
+    return {k: v for k, v in props.items() if v is not None and v != [] and v != ""}
 
 
 def _actors(b: Bundler) -> dict[str, str]:
@@ -125,12 +199,14 @@ def _actors(b: Bundler) -> dict[str, str]:
                 first_seen=timestamp(first) if first else None,
                 last_seen=timestamp(last) if last else None,
                 external_references=refs,
-                x_dossier_parent=actor.parent,
-                x_dossier_registered=actor.registered,
-                x_dossier_documents=actor.documents,
-                x_dossier_incidents=len(b.snap.attacks.get(actor.name, ())),
-                x_dossier_danger_index=ranked.index.score if ranked else None,
-                x_dossier_danger_as_of=ranked.index.as_of if ranked else None,
+                dossier={
+                    "parent": actor.parent,
+                    "registered": actor.registered,
+                    "documents": actor.documents,
+                    "incidents": len(b.snap.attacks.get(actor.name, ())),
+                    "danger_index": ranked.index.score if ranked else None,
+                    "danger_as_of": ranked.index.as_of if ranked else None,
+                },
             )
         else:
             ids[actor.name] = b.add(
@@ -140,7 +216,7 @@ def _actors(b: Bundler) -> dict[str, str]:
                 name=actor.name,
                 identity_class=IDENTITY_CLASS.get(actor.kind, "organization"),
                 external_references=refs,
-                x_dossier_kind=actor.kind,
+                dossier={"actor_kind": actor.kind},
             )
     return ids
 
@@ -171,11 +247,7 @@ def _incident(b: Bundler, incident: Incident, actors: dict[str, str]) -> None:
         | ({"citation": f.evidence.citation} if f.evidence else {})
         for f in incident.figures
     ]
-    tolls = {
-        f"x_dossier_{kind}": toll.count
-        for kind in ("killed", "attackers_killed", "wounded", "abducted")
-        if (toll := getattr(incident, kind)) is not None
-    }
+    tolls = {kind: toll.count for kind in TOLLS if (toll := getattr(incident, kind)) is not None}
     id_ = b.add(
         stix2.v21.Incident,
         "incident",
@@ -185,17 +257,19 @@ def _incident(b: Bundler, incident: Incident, actors: dict[str, str]) -> None:
         external_references=b.cite(
             [*incident.citations, *(f.evidence for f in incident.figures)], "reported in"
         ),
-        x_dossier_incident=incident.id,
-        x_dossier_type=incident.type,
-        x_dossier_date=incident.date,
-        x_dossier_date_precision=told.precision,
-        x_dossier_place=incident.place,
-        x_dossier_country=incident.country,
-        x_dossier_perpetrator=incident.perpetrator,
-        x_dossier_contested=incident.contested,
-        x_dossier_suicide=incident.suicide,
-        x_dossier_figures=figures,
-        **tolls,
+        dossier={
+            "incident": incident.id,
+            "event_type": incident.type,
+            "date": incident.date,
+            "date_precision": told.precision,
+            "place": incident.place,
+            "country": incident.country,
+            "perpetrator": incident.perpetrator,
+            "contested": incident.contested,
+            "suicide": incident.suicide,
+            "figures": figures,
+            **tolls,
+        },
     )
     place = _location(b, incident)
     if place is not None:
@@ -203,10 +277,12 @@ def _incident(b: Bundler, incident: Incident, actors: dict[str, str]) -> None:
             stix2.v21.Relationship,
             "relationship",
             ("located-at", id_, place),
-            relationship_type="located-at",
+            relationship_type="related-to",
             source_ref=id_,
             target_ref=place,
+            description=f"located at {incident.place or incident.country}",
             external_references=b.cite(incident.citations, "place in"),
+            dossier={"relation": "located-at"},
         )
     for said in incident.claimants:
         if said.group not in actors:
@@ -215,13 +291,13 @@ def _incident(b: Bundler, incident: Incident, actors: dict[str, str]) -> None:
             stix2.v21.Relationship,
             "relationship",
             ("attributed-to", id_, said.group, said.stance, said.by),
-            relationship_type="attributed-to",
+            relationship_type="related-to",
             source_ref=id_,
             target_ref=actors[said.group],
-            description=f"{said.group}: {said.stance}" + (f" by {said.by}" if said.by else ""),
+            description=f"attributed to {said.group}: {said.stance}"
+            + (f" by {said.by}" if said.by else ""),
             external_references=b.cite([said.evidence], "attributed in"),
-            x_dossier_stance=said.stance,
-            x_dossier_by=said.by,
+            dossier={"relation": "attributed-to", "stance": said.stance, "said_by": said.by},
         )
 
 
@@ -240,7 +316,7 @@ def _relations(b: Bundler, actors: dict[str, str]) -> None:
             target_ref=actors[object_],
             description=f"{subject} {type_.replace('_', ' ')} {object_}",
             external_references=b.cite(evidence, "stated in"),
-            x_dossier_relation_type=type_,
+            dossier={"relation": type_},
         )
 
 
@@ -274,16 +350,31 @@ def _reports(b: Bundler) -> None:
             report_types=["threat-report"],
             object_refs=refs,
             external_references=[cite | ({"url": d.url} if d.url else {})],
-            x_dossier_document=d.id,
-            x_dossier_publisher=d.source,
-            x_dossier_publisher_ref=publisher,
-            x_dossier_published_known=d.published is not None,
+            dossier={
+                "document": d.id,
+                "publisher": d.source,
+                "publisher_ref": publisher,
+                "published_known": d.published is not None,
+            },
         )
 
 
 def bundle(snap: Snapshot) -> stix2.v21.Bundle:
     b = Bundler(snap)
     b.add(stix2.v21.Identity, "identity", ("dossier",), name="dossier", identity_class="system")
+    b.objects[EXTENSION] = stix2.v21.ExtensionDefinition(
+        id=EXTENSION,
+        created_by_ref=b.me,
+        created=EXTENSION_CREATED,
+        modified=EXTENSION_CREATED,
+        name="dossier",
+        description="What dossier reads from news that STIX 2.1 has no property for: an "
+        "incident's date, place, type, figures and tolls, an actor's danger index, who "
+        "attributed an attack and how, and the relation between two actors.",
+        schema=SCHEMA,
+        version="1.0",
+        extension_types=["property-extension"],
+    )
     actors = _actors(b)
     for incident in snap.incidents:
         _incident(b, incident, actors)
@@ -291,7 +382,7 @@ def bundle(snap: Snapshot) -> stix2.v21.Bundle:
     _claims(b, actors)
     _reports(b)
     objects = list(b.objects.values())
-    return stix2.v21.Bundle(objects, id=stix_id("bundle", *sorted(b.objects)), allow_custom=True)
+    return stix2.v21.Bundle(objects, id=stix_id("bundle", *sorted(b.objects)))
 
 
 def write_stix(snap: Snapshot, out: Path) -> list[Path]:

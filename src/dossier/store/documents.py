@@ -154,11 +154,12 @@ class Documents:
         spans.sort(key=lambda m: (m.evidence.start, -m.evidence.end, m.kind, m.label))
         return DocumentText(info, text, url, tuple(dict.fromkeys(spans)))
 
-    def relation_edges(self) -> list[RelationEdge]:
-        """Every relation the store holds, once per (subject, type, object), with how many spans
-        state it and the first to cite: the graph of relations between groups."""
+    def relation_edges(self, name: str | None = None) -> list[RelationEdge]:
+        """Every relation the store holds (those `name` is a side of, when given), once per
+        (subject, type, object), with how many spans state it and the first to cite: the graph
+        of relations between groups."""
         edges: dict[tuple[str, str, str], list[Evidence]] = {}
-        for r in self.relations_of(None):
+        for r in self.relations_of(name):
             cited = Evidence(r.evidence.document_id, r.evidence.start, r.evidence.end)
             edges.setdefault((r.subject, r.type, r.object), []).append(cited)
         return [RelationEdge(s, k, o, len(cites), cites[0]) for (s, k, o), cites in edges.items()]

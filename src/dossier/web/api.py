@@ -31,7 +31,7 @@ from dossier.store import Store
 MAX_PAGE = 200
 MAX_NAME = 200
 EventType = Literal[EVENT_TYPES]  # type: ignore[valid-type]
-DATE = r"^\d{4}(-\d\d(-\d\d)?)?$"
+DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 
 
 class ErrorBody(BaseModel):
@@ -87,14 +87,15 @@ def actors(
     return search_actors(store_of(request), q, every_kind)
 
 
-@router.get("/actors/{name}", response_model=ActorSummary)
+# `:path`, since a name may hold a slash ("Communist Party of Turkey/Marxist-Leninist").
+@router.get("/actors/{name:path}", response_model=ActorSummary)
 def actor(request: Request, name: Name) -> ActorSummary:
     """One actor by any of its names: its canonical name, kind, counts and aliases."""
     store = store_of(request)
     return store.actor(find_actor(store, name))
 
 
-@router.get("/profile/{name}", response_model=Profile)
+@router.get("/profile/{name:path}", response_model=Profile)
 def profile(
     request: Request,
     name: Name,

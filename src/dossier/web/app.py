@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import sys
 from collections.abc import Awaitable, Callable
 from urllib.parse import parse_qs
@@ -30,6 +31,7 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
 }
+log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 4096  # the login form is the only body the app reads
 MAX_URL_BYTES = 4096
 COOKIE = "dossier_session"
@@ -98,7 +100,13 @@ def create_app(store_url: str, token: str | None = None) -> FastAPI:
             else:
                 response = pages.login_page(request, 401, "")
         else:
-            response = await call_next(request)
+            try:
+                response = await call_next(request)
+            except Exception:  # answered here, so that a failure too carries the headers
+                log.exception("%s %s failed", request.method, request.url.path)
+                response = _error(
+                    request, 500, "the server failed on this request; its log says why"
+                )
         response.headers.update(SECURITY_HEADERS)
         return response
 
@@ -114,7 +122,10 @@ def create_app(store_url: str, token: str | None = None) -> FastAPI:
         parts = []
         for problem in exc.errors():
             where = ".".join(str(p) for p in problem.get("loc", ()) if p not in ("query", "path"))
-            parts.append(f"{where}: {problem.get('msg', 'invalid')}")
+            said = problem.get("msg", "invalid")
+            if (problem.get("ctx") or {}).get("pattern") == api.DATE:  # not the regex itself
+                said = "expected a date: 2021, 2021-08 or 2021-08-26"
+            parts.append(f"{where}: {said}")
         return _error(request, 422, "; ".join(parts) or "invalid request")
 
     @app.exception_handler(NotFound)

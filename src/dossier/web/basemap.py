@@ -20,10 +20,12 @@ Projection = Callable[[float, float], tuple[float, float]]
 
 @dataclass(frozen=True)
 class Outline:
-    """One country: its name and the SVG path of its rings."""
+    """One country: its name, the SVG path of its rings and their bounding box (x0, y0, x1,
+    y1), so that a map framed on a region draws only the countries it shows."""
 
     name: str
     d: str
+    box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
 
 
 def _arcs(topology: dict) -> list[list[tuple[float, float]]]:
@@ -46,6 +48,12 @@ def _ring(indices: list[int], arcs: list[list[tuple[float, float]]]) -> list[tup
         arc = arcs[index] if index >= 0 else arcs[~index][::-1]
         points.extend(arc if not points else arc[1:])  # arcs share their end points
     return points
+
+
+def _box(rings: list[list[tuple[float, float]]], project: Projection) -> tuple[float, ...]:
+    xy = [project(lat, lon) for ring in rings for lon, lat in ring]
+    xs, ys = [x for x, _ in xy], [y for _, y in xy]
+    return (min(xs), min(ys), max(xs), max(ys))
 
 
 def _path(rings: list[list[tuple[float, float]]], project: Projection) -> str:
@@ -81,5 +89,6 @@ def outlines(project: Projection) -> tuple[Outline, ...]:
         rings = [_ring(ring, arcs) for polygon in polygons for ring in polygon]
         if rings:
             name = (geometry.get("properties") or {}).get("name", "")
-            found.append(Outline(name, _path(rings, project)))
+            x0, y0, x1, y1 = _box(rings, project)
+            found.append(Outline(name, _path(rings, project), (x0, y0, x1, y1)))
     return tuple(sorted(found, key=lambda o: o.name))

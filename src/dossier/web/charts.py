@@ -14,6 +14,11 @@ from dossier.model import DangerIndex, Incident, RelationEdge
 from dossier.web.basemap import Outline, outlines
 
 MAP_WIDTH, MAP_HEIGHT = 720.0, 360.0
+# A map is framed on its incidents: at least this wide (60 degrees of longitude), with this
+# margin around the outermost dots, always twice as wide as high.
+MIN_FRAME, FRAME_MARGIN = 120.0, 20.0
+# A dot's radius on the whole world's scale: 6 units are 3 px on a phone 375 px wide.
+DOT_RADIUS = 6.0
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,10 @@ class Segment:
 
 @dataclass(frozen=True)
 class MapView:
+    """The SVG's view box is (x, y, width, height) of the world's `MAP_WIDTH` by `MAP_HEIGHT`."""
+
+    x: float
+    y: float
     width: float
     height: float
     graticule: tuple[Segment, ...]
@@ -49,35 +58,59 @@ def project(lat: float, lon: float) -> tuple[float, float]:
     return (lon + 180) / 360 * MAP_WIDTH, (90 - lat) / 180 * MAP_HEIGHT
 
 
+def _frame(points: list[tuple[float, float]]) -> tuple[float, float, float, float]:
+    """The view box around the dots (the whole world when there are none or they spread too
+    wide), so that a phone shows the region where the incidents are, not specks on a world."""
+    if not points:
+        return 0.0, 0.0, MAP_WIDTH, MAP_HEIGHT
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    width = max(
+        MIN_FRAME, max(xs) - min(xs) + 2 * FRAME_MARGIN, 2 * (max(ys) - min(ys) + 2 * FRAME_MARGIN)
+    )
+    if width >= MAP_WIDTH:
+        return 0.0, 0.0, MAP_WIDTH, MAP_HEIGHT
+    height = width / 2
+    x = min(max((min(xs) + max(xs) - width) / 2, 0.0), MAP_WIDTH - width)
+    y = min(max((min(ys) + max(ys) - height) / 2, 0.0), MAP_HEIGHT - height)
+    return round(x, 1), round(y, 1), round(width, 1), round(height, 1)
+
+
 def incident_map(incidents: Iterable[Incident], href: str = "/incidents#i-{id}") -> MapView:
-    """Each placed incident a dot at its coordinates, sized by its counted deaths."""
+    """Each placed incident a dot at its coordinates, sized by its counted deaths, on the
+    countries of the region they are in."""
     lines = [
         Segment(0, project(lat, 0)[1], MAP_WIDTH, project(lat, 0)[1]) for lat in range(-60, 90, 30)
     ] + [
         Segment(project(0, lon)[0], 0, project(0, lon)[0], MAP_HEIGHT)
         for lon in range(-150, 180, 30)
     ]
-    points, unplaced = [], 0
-    for incident in incidents:
-        if incident.lat is None or incident.lon is None:
-            unplaced += 1
-            continue
-        x, y = project(incident.lat, incident.lon)
+    every = list(incidents)
+    placed = [i for i in every if i.lat is not None and i.lon is not None]
+    x0, y0, width, height = _frame([project(i.lat, i.lon) for i in placed])  # type: ignore[arg-type]
+    scale = width / MAP_WIDTH  # dots keep their size on screen however close the frame
+    points = []
+    for incident in placed:
+        x, y = project(incident.lat, incident.lon)  # type: ignore[arg-type]
         killed = incident.killed.count if incident.killed else 0
         where = ", ".join(p for p in (incident.place, incident.country) if p)
         title = f"{incident.date or 'undated'} {incident.type.replace('_', ' ')}, {where}"
         if killed:
             title += f": {killed} killed"
-        points.append(
-            Point(
-                round(x, 1),
-                round(y, 1),
-                round(3 + math.sqrt(killed), 1),
-                title,
-                href.format(id=incident.id),
-            )
-        )
-    return MapView(MAP_WIDTH, MAP_HEIGHT, tuple(lines), outlines(project), tuple(points), unplaced)
+        r = round((DOT_RADIUS + math.sqrt(killed)) * scale, 2)
+        points.append(Point(round(x, 1), round(y, 1), r, title, href.format(id=incident.id)))
+    shown = tuple(
+        o
+        for o in outlines(project)
+        if o.box[2] >= x0 and o.box[0] <= x0 + width and o.box[3] >= y0 and o.box[1] <= y0 + height
+    )
+    unplaced = len(every) - len(placed)
+    return MapView(x0, y0, width, height, tuple(lines), shown, tuple(points), unplaced)
+
+
+# A label's width per character, in SVG units: a generous average for the largest font a label
+# is drawn at (15 on a phone, dossier.css), so that no label is cut at the edge.
+LABEL_WIDTH = 9.0
+LABEL_CHARS = 36  # a longer name is cut with an ellipsis on the graph, whole in its tooltip
 
 
 @dataclass(frozen=True)
@@ -89,6 +122,11 @@ class Node:
     lx: float
     ly: float
     focus: bool = False
+
+    @property
+    def label(self) -> str:
+        cut = len(self.name) > LABEL_CHARS
+        return self.name[: LABEL_CHARS - 1].rstrip() + "…" if cut else self.name
 
 
 @dataclass(frozen=True)
@@ -122,12 +160,19 @@ def relation_graph(
     if focus in names:
         names.remove(focus)
         names.insert(0, focus)
-    width = size * 1.9
-    cx, cy, radius = width / 2, size / 2, size * 0.36
+    radius = size * 0.36
+    angles = [-math.pi / 2 + 2 * math.pi * k / max(len(names), 1) for k in range(len(names))]
+    # As wide as the longest label needs on its side of the circle, no wider: a narrow graph
+    # is drawn larger on a phone, where the labels' font grows too (dossier.css).
+    reach = [
+        abs((radius + 10) * math.cos(angle)) + min(len(name), LABEL_CHARS) * LABEL_WIDTH
+        for name, angle in zip(names, angles, strict=True)
+    ]
+    width = 2 * max([size / 2, *reach]) + 10
+    cx, cy = width / 2, size / 2
     at: dict[str, tuple[float, float]] = {}
     nodes = []
-    for k, name in enumerate(names):
-        angle = -math.pi / 2 + 2 * math.pi * k / max(len(names), 1)
+    for name, angle in zip(names, angles, strict=True):
         x, y = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
         at[name] = (x, y)
         right = math.cos(angle) >= -1e-9
