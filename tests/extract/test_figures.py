@@ -37,6 +37,9 @@ def _kinds(text: str) -> set[tuple[str, int | None]]:
         ("Gunmen attacked a bus in Mosul on Monday, killing Ali Hassan and Omar Said.", 2),
         ("Gunmen shot dead the village chief in Djibo on Monday.", 1),
         ("Militants executed two hostages near Boni on Monday.", 2),
+        # "and a man killed in an airstrike": one more dead of the same verb, added.
+        ("Two fighters were killed in Douma on Monday and a herder killed in an airstrike.", 3),
+        ("Three bodies of men taken from the market were found near Nara on Monday.", 3),
     ],
 )
 def test_one_death_toll_from_words_articles_and_names(text: str, low: int) -> None:

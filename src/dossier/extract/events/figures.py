@@ -334,6 +334,16 @@ def _anchor(noun: Token) -> tuple[int, str] | None:
         noun = noun.head
     if noun.head.pos_ != "VERB":
         return None
+    if (
+        noun.dep_ == "conj"
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in noun.head.children)
+        and any(
+            c.dep_ == "acl" and c.lemma_.lower() == noun.head.lemma_.lower() for c in noun.children
+        )
+    ):
+        # "Two militants were killed ... and a man killed in an airstrike": the tagger joins
+        # the second subject, told with the same verb, to the first verb; one more of its dead.
+        return noun.head.i, "subject"
     if noun.dep_ in ("nsubj", "nsubjpass"):
         return noun.head.i, "subject"
     if noun.dep_ == "dobj":

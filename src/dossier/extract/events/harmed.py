@@ -71,7 +71,8 @@ def _besides(sentence: Span, lex: Lexicon) -> list[Token]:
 def _harmed(word: Token, lex: Lexicon) -> list[Token]:
     """The people a harm word is done to: the object or passive subject of its verb ("killed
     the chief", "a man was shot dead", "shot and killed a herder"), the subject of "died", the
-    noun "dead" qualifies ("shot dead the councilor")."""
+    noun "dead" qualifies ("shot dead the councilor"), the noun a participle qualifies ("a man
+    killed in an airstrike")."""
     if word.lower_ in lex.death_words:
         if word.dep_ == "amod" and word.head.pos_ in ("NOUN", "PROPN"):
             return [word.head]  # "shot dead the councilor"
@@ -95,6 +96,9 @@ def _harmed(word: Token, lex: Lexicon) -> list[Token]:
         # "killed and mutilated a farmer": the object hangs on the last verb.
         for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
             people += [c for c in conj.children if c.dep_ in ("nsubjpass", "dobj")]
+    reduced = verb is word and verb.dep_ == "acl" and verb.tag_ == "VBN"
+    if not people and reduced and verb.head.pos_ == "NOUN":
+        people = [verb.head]  # "and a pastoralist man killed in an airstrike"
     return people
 
 
