@@ -23,6 +23,7 @@ from dossier.model.answers import (
 from dossier.model.facts import (
     Actor,
     Anomaly,
+    Attribute,
     Claim,
     Claimant,
     Coded,
@@ -58,6 +59,7 @@ from dossier.model.stored import (
 )
 from dossier.model.vocabulary import (
     ARMED_GROUP,
+    ATTRIBUTE_KINDS,
     ATTRIBUTIONS,
     DATE_PRECISIONS,
     EVENT_TYPES,
@@ -73,6 +75,7 @@ from dossier.model.vocabulary import (
 
 __all__ = [
     "ARMED_GROUP",
+    "ATTRIBUTE_KINDS",
     "ATTRIBUTIONS",
     "DATE_PRECISIONS",
     "EVENT_TYPES",
@@ -88,6 +91,7 @@ __all__ = [
     "ActorSummary",
     "AliasUse",
     "Anomaly",
+    "Attribute",
     "Attribution",
     "Claim",
     "Claimant",
