@@ -26,6 +26,8 @@ from dossier.extract.state import DocState, Found, doc_text, state
 from dossier.model import ORGANIZATION, PERSON, Attribute, DateValue, Evidence
 from dossier.vocab.attributes import AttributeCues, attribute_cues
 
+# "Tehrik-i-Taliban Pakistan (TTP)": the short name a text gives in brackets after the long one.
+_ACRONYM = re.compile(r"\s*\(\s*([A-Z][\w’'-]{1,14})\s*\)")
 _QUOTES = "\"'“”‘’ "
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|\bor\b|\band\b)\s*")
 _NAME_END = re.compile(r"[)\].;:]|,\s+(?:a|an|the|which|who|is|was|has)\b|\s[-–—]\s|\n")
@@ -174,6 +176,10 @@ def _founding(
                 yield Attribute(about, "origin", m.actor, evidence)
 
 
+def _named(found: DocState, start: int) -> str | None:
+    return next((m.actor for m in found.mentions if m.start == start), None)
+
+
 def _clean_name(name: str) -> str:
     name = name.strip(_QUOTES)
     return re.sub(r"^(?:the|simply)\s+", "", name, flags=re.I).strip(_QUOTES)
@@ -187,6 +193,12 @@ def _names(
     for group in sentence.groups:
         if group.how == "anaphor":
             continue
+        acronym = _ACRONYM.match(text, group.end, sentence.end)
+        if acronym and not found.overlaps(acronym.start(1), acronym.end(1)) or (
+            acronym and _named(found, acronym.start(1)) == group.actor
+        ):
+            evidence = Evidence("", group.start, acronym.end())
+            yield Attribute(group.actor, "name", acronym[1], evidence, role="acronym")
         gap = cues.name_gap.match(text, group.end, sentence.end)
         after = gap.end() if gap else group.end
         for role, cue in cues.names:
