@@ -86,12 +86,23 @@ STATED = [
     ("Al-Shabaab was founded in 2006 in Mogadishu.", "founded", "2006"),
     ("Al-Shabaab was founded in 2006 in Mogadishu.", "founding_place", "Mogadishu"),
     ("Boko Haram was founded by Mohammed Yusuf in 2002.", "founder", "Mohammed Yusuf"),
-    ("Hayat Tahrir al-Sham, formerly known as the Nusra Front, holds Idlib.", "name", "Nusra Front"),
-    ("In 2016 the Nusra Front renamed itself Jabhat Fateh al-Sham.", "name", "Jabhat Fateh al-Sham"),
+    (
+        "Hayat Tahrir al-Sham, formerly known as the Nusra Front, holds Idlib.",
+        "name",
+        "Nusra Front",
+    ),
+    (
+        "In 2016 the Nusra Front renamed itself Jabhat Fateh al-Sham.",
+        "name",
+        "Jabhat Fateh al-Sham",
+    ),
     ("Boko Haram leader Abubakar Shekau was killed in May 2021.", "leader", "Abubakar Shekau"),
     ("The emir of ISWAP, Abu Musab al-Barnawi, was captured.", "leader", "Abu Musab al-Barnawi"),
-    ("Al-Shabaab has between 5,000 and 7,000 fighters, according to US officials.", "strength",
-     "between 5,000 and 7,000 fighters"),
+    (
+        "Al-Shabaab has between 5,000 and 7,000 fighters, according to US officials.",
+        "strength",
+        "between 5,000 and 7,000 fighters",
+    ),
 ]
 
 

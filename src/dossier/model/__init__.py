@@ -47,6 +47,8 @@ from dossier.model.facts import (
 from dossier.model.stored import (
     ActorSummary,
     AliasUse,
+    DatedRelation,
+    Designation,
     DocumentInfo,
     DocumentText,
     Marked,
@@ -54,6 +56,7 @@ from dossier.model.stored import (
     Quote,
     RelationEdge,
     Report,
+    StoredAttribute,
     StoredReport,
     TargetCategory,
 )
@@ -100,6 +103,8 @@ __all__ = [
     "Counted",
     "DangerIndex",
     "DateValue",
+    "DatedRelation",
+    "Designation",
     "Document",
     "DocumentInfo",
     "DocumentText",
@@ -126,6 +131,7 @@ __all__ = [
     "Section",
     "Skipped",
     "Statement",
+    "StoredAttribute",
     "StoredReport",
     "TargetCategory",
     "Toll",

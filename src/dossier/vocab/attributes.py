@@ -26,6 +26,8 @@ class AttributeCues:
     # A name cue after a group, with `kind` the role of the names it introduces.
     names: tuple[tuple[str, re.Pattern[str]], ...]
     name_gap: re.Pattern[str]
+    # Lower-case words a name may hold ("Jama'at Nusrat al-Islam wal-Muslimin").
+    name_particles: frozenset[str]
     # A role phrase ("a senior commander"), its word in `role`, mapped to the role kept.
     role_phrase: str
     roles: dict[str, str]
@@ -63,10 +65,11 @@ def attribute_cues() -> AttributeCues:
     return AttributeCues(
         founding=re.compile(rf"(?<![\w-])(?P<verb>{_words(data['founding_verbs'])})\b", re.I),
         founding_links=re.compile(
-            rf"\s*(?:,\s*)?(?:(?:{_words(data['founding_links'])})\s+)*$", re.I
+            rf"\)?\s*(?:,\s*)?(?:(?:{_words(data['founding_links'])})\s+)*$", re.I
         ),
         clause_end=re.compile(rf"[;.()]|,\s|\s(?:{_words(data['clause_ends'])})\b", re.I),
         names=names,
+        name_particles=frozenset(data["name_particles"]),
         # A parenthesised acronym or a "group" noun between a name and its name cue.
         name_gap=re.compile(r"(?:\s*\([^()]{1,20}\))?(?:\s+(?:group|movement|organi[sz]ation))?"),
         role_phrase=role_phrase,
