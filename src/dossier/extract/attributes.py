@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from dossier.extract.attribute_sentence import Sentence, cited
 from dossier.extract.people import leaders, strength, surrenders, widened
-from dossier.extract.state import DocState, doc_text, state
+from dossier.extract.state import DocState, Found, doc_text, state
 from dossier.model import ORGANIZATION, PERSON, Attribute, Evidence
 from dossier.vocab.attributes import AttributeCues, attribute_cues
 
@@ -81,6 +81,17 @@ def _clause(text: str, start: int, limit: int, cues: AttributeCues) -> int:
     return stop.start() if stop else limit
 
 
+def _named_first(sentence: Sentence, group: Found, text: str) -> int:
+    """Where the group is first named in the run of its names just before a value ("Islamic
+    State Khorasan Province, known by the initials IS-K, ISISK or ISKP, announced itself")."""
+    start = group.start
+    for m in reversed([m for m in sentence.groups if m.end <= group.start]):
+        if m.actor != group.actor or start - m.end > 80 or re.search(r"[;.]", text[m.end : start]):
+            break
+        start = m.start
+    return start
+
+
 def _founding(
     sentence: Sentence,
     found: DocState,
@@ -101,12 +112,11 @@ def _founding(
             continue  # "formed an alliance": an object, not a founding
         end = _clause(text, verb.end(), sentence.end, cues)
         about = group.actor
+        opening = _named_first(sentence, group, text)
         for start, stop, date in sentence.dates:
             gap = text[verb.end() : start]
             if verb.end() <= start < end and (not gap.strip() or _DATE_LEAD.search(gap)):
-                yield Attribute(
-                    about, "founded", date.text, cited(sentence, group.start, stop), date
-                )
+                yield Attribute(about, "founded", date.text, cited(sentence, opening, stop), date)
                 break
         for start, stop, place in sentence.places:
             near = start - verb.end() <= 40
@@ -115,9 +125,7 @@ def _founding(
                 and verb.end() <= start < end
                 and re.search(r"\bin\s+(?:the\s+)?$", text[:start])
             ):
-                yield Attribute(
-                    about, "founding_place", place.name, cited(sentence, group.start, stop)
-                )
+                yield Attribute(about, "founding_place", place.name, cited(sentence, opening, stop))
                 break
         by = re.compile(r"\bby\s+").search(text, verb.end(), end + 1)
         if by is None:
@@ -129,13 +137,11 @@ def _founding(
         phrase = text[by.end() : phrase_end].strip()
         if not phrase:
             continue
-        evidence = cited(
-            sentence, group.start, by.end() + len(text[by.end() : phrase_end].rstrip())
-        )
+        evidence = cited(sentence, opening, by.end() + len(text[by.end() : phrase_end].rstrip()))
         origins = [m for m in sentence.groups if by.end() <= m.start < phrase_end]
         people = [(s, e) for s, e in persons if by.end() <= s < phrase_end]
         for s, e in people:
-            yield Attribute(about, "founder", text[s:e], cited(sentence, group.start, e))
+            yield Attribute(about, "founder", text[s:e], cited(sentence, opening, e))
         if not people:
             yield Attribute(about, "founder", phrase, evidence)
         for m in origins:
