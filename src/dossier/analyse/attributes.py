@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from dossier.analyse.danger_lines import plural
-from dossier.model import DatedRelation, Evidence, Incident, Line, StoredAttribute
+from dossier.model import DatedRelation, Evidence, Incident, Line, RelationEdge, StoredAttribute
 from dossier.vocab.fold import name_key
 from dossier.vocab.relations import relation_cues
 
@@ -216,3 +216,25 @@ def tactics_lines(incidents: list[Incident]) -> list[Line]:
         )
         lines.append(Line(f"By target: {mix}.", cites, quoted=False))
     return lines
+
+
+def relation_years(dated: list[DatedRelation]) -> list[int]:
+    """The years in which some relation of the group is evidenced, oldest first."""
+    return sorted({int(d.published[:4]) for d in dated if d.published})
+
+
+def edges_in_year(dated: list[DatedRelation], year: int) -> list[RelationEdge]:
+    """The relations that hold in `year` by the documents: first evidenced in or before it and
+    last evidenced in or after it; each with how many spans state it and the first to cite."""
+    spans: dict[tuple[str, str, str], list[DatedRelation]] = defaultdict(list)
+    for d in dated:
+        if d.published:
+            spans[(d.relation.subject, d.relation.type, d.relation.object)].append(d)
+    edges = []
+    for (subject, kind, obj), found in spans.items():
+        years = sorted(int(d.published[:4]) for d in found if d.published)
+        if years[0] <= year <= years[-1]:
+            first = found[0].relation.evidence
+            cited = Evidence(first.document_id, first.start, first.end)
+            edges.append(RelationEdge(subject, kind, obj, len(found), cited))
+    return edges

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import PackageLoader
 
+from dossier.analyse.attributes import edges_in_year, relation_years
 from dossier.analyse.danger import rank, ranking
 from dossier.analyse.listing import list_incidents
 from dossier.analyse.names import find_actor, search_actors
@@ -81,8 +82,10 @@ def group(
     request: Request,
     name: Annotated[str, Path(min_length=1, max_length=MAX_NAME)],
     as_of: Annotated[int | None, Query(ge=1900, le=2200)] = None,
+    year: Annotated[int | None, Query(ge=1900, le=2200)] = None,
 ) -> HTMLResponse:
-    """A group's cited profile, its danger index by year, its relations and its map."""
+    """A group's cited profile, its danger index by year, its relations (those that hold in
+    `year` by the documents, when one is chosen) and its map."""
     store = store_of(request)
     canonical = find_actor(store, name)
     found = build_profile(store, canonical, limit=None, as_of=as_of)
@@ -90,7 +93,10 @@ def group(
     # The group's own index, from its own incidents: not the whole store's ranking.
     ranked = rank(attacks, "group", as_of)
     row = next((r for r in ranked.rows if r.name == canonical), None)
-    edges = [e for e in store.relation_edges() if canonical in (e.subject, e.object)]
+    if year is None:
+        edges = [e for e in store.relation_edges() if canonical in (e.subject, e.object)]
+    else:
+        edges = edges_in_year(list(found.relations), year)
     return render(
         request,
         "group.html",
@@ -99,6 +105,8 @@ def group(
         row=row,
         bars=index_bars(row.index) if row else None,
         graph=relation_graph(edges, focus=canonical) if edges else None,
+        years=relation_years(list(found.relations)),
+        year=year,
         map=incident_map(attacks) if attacks else None,
     )
 
