@@ -98,6 +98,7 @@ STATED = [
     ),
     ("Boko Haram leader Abubakar Shekau was killed in May 2021.", "leader", "Abubakar Shekau"),
     ("The emir of ISWAP, Abu Musab al-Barnawi, was captured.", "leader", "Abu Musab al-Barnawi"),
+    ("The Taliban, led by Hibatullah Akhundzada, took Kabul.", "leader", "Hibatullah Akhundzada"),
     (
         "Al-Shabaab has between 5,000 and 7,000 fighters, according to US officials.",
         "strength",

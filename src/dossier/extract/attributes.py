@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dossier.extract.attribute_sentence import Sentence, cited
-from dossier.extract.people import leaders, strength, surrenders, widened
+from dossier.extract.people import leaders, led_by, strength, surrenders, widened
 from dossier.extract.state import DocState, Found, doc_text, state
 from dossier.model import ORGANIZATION, PERSON, Attribute, Evidence
 from dossier.vocab.attributes import AttributeCues, attribute_cues
@@ -63,6 +63,7 @@ class Attributes:
             out += _founding(sentence, found, text, cues, persons)
             out += _names(sentence, found, text, cues)
             out += leaders(sentence, found, text, cues, persons)
+            out += led_by(sentence, text, cues, persons)
             out += strength(sentence, text, cues)
             out += _sources(sentence, found, text, cues)
         out += surrenders(found, text, cues)

@@ -109,6 +109,27 @@ def leaders(
             )
 
 
+def led_by(
+    sentence: Sentence, text: str, cues: AttributeCues, persons: list[tuple[int, int]]
+) -> Iterator[Attribute]:
+    """ "TTP was formed ... under the leadership of Baitullah Mehsud": the person leads the
+    group named last before the cue in the sentence, with no other group between."""
+    for match in cues.led_by.finditer(text, sentence.start, sentence.end):
+        group = sentence.before(match.start())
+        person = _person_at(persons, match.end(), -1)
+        if group is None or person is None or match.start() - group.end > 160:
+            continue
+        role = cues.led_by_roles[" ".join(match["cue"].lower().split())]
+        yield Attribute(
+            group.actor,
+            "leader",
+            text[person[0] : person[1]],
+            cited(sentence, group.start, person[1]),
+            sentence.date_near(match.start()),
+            role=role,
+        )
+
+
 def strength(sentence: Sentence, text: str, cues: AttributeCues) -> Iterator[Attribute]:
     for match in COUNT.finditer(text, sentence.start, sentence.end):
         if any(s <= match.start() < e for s, e, _ in sentence.dates):

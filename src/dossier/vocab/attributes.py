@@ -32,6 +32,8 @@ class AttributeCues:
     role_phrase: str
     roles: dict[str, str]
     fates: dict[str, str]
+    led_by: re.Pattern[str]
+    led_by_roles: dict[str, str]
     fate: re.Pattern[str]
     # What follows a count of a group's people: "of Pakistani Taliban fighters".
     members: re.Pattern[str]
@@ -74,6 +76,8 @@ def attribute_cues() -> AttributeCues:
         name_gap=re.compile(r"(?:\s*\([^()]{1,20}\))?(?:\s+(?:group|movement|organi[sz]ation))?"),
         role_phrase=role_phrase,
         roles={" ".join(k.lower().split()): v for k, v in data["roles"].items()},
+        led_by=re.compile(rf"(?<![\w-])(?P<cue>{_words(data['led_by'])})\s+", re.I),
+        led_by_roles={" ".join(k.lower().split()): v for k, v in data["led_by"].items()},
         fates={" ".join(k.lower().split()): v for k, v in data["fates"].items()},
         fate=whole([f for f in data["fates"] if f not in ("former", "late")]),
         members=re.compile(
