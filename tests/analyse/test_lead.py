@@ -114,3 +114,11 @@ def test_every_surface_shows_the_lead_and_the_json_carries_every_attribute(isk: 
     assert {"founded", "founder", "origin", "name", "strength", "source"} <= kinds
     for a in data["attributes"]:
         assert a["attribute"]["evidence"]["citation"]
+
+
+def test_a_lead_with_nothing_on_the_founding_is_still_sentences(store: Store) -> None:
+    profile = build_profile(store, "Boko Haram")
+    clauses = [line.text for line in profile.sections[0].lines]
+    assert clauses[0].startswith("Boko Haram is also called ") and clauses[0].endswith(".")
+    assert all(c.endswith(".") for c in clauses), clauses
+    assert not any("founded" in c for c in clauses)

@@ -37,7 +37,9 @@ ROLES_OF_NAMES = {
 
 def _said(a: StoredAttribute) -> str:
     source = a.attribute.evidence.source
-    return f", according to {source}" if source and source != a.attribute.value else ""
+    if not source or name_key(source) in name_key(a.attribute.value):
+        return ""  # "Dr Abdullah Gaznavi, a spokesman for LeT, told ...": his own word
+    return f", according to {source}"
 
 
 def when(a: StoredAttribute) -> str | None:
@@ -77,8 +79,9 @@ def founding_lines(found: list[StoredAttribute]) -> list[Line]:
         for same in merged.values():
             first = same[0]
             value = first.attribute.value
-            if kind == "founded" and first.attribute.date and first.attribute.date.value:
-                value = f"{value} ({first.attribute.date.value})"
+            date = first.attribute.date
+            if kind == "founded" and date and date.value and date.value != value:
+                value = f"{value} ({date.value})"
             text = words.format(value) + _said(first) + "."
             lines.append(Line(text, _cites(same), quoted=False))
     return lines

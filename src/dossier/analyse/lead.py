@@ -39,17 +39,23 @@ def lead_lines(
     incidents: list[Incident],
 ) -> list[Line]:
     clauses: list[Line] = []
-    others = [a for a in history if name_key(a.alias) != name_key(name)]
-    if history:
-        shown = others[:ALIASES_SHOWN]
-        also = f", also called {', '.join(a.alias for a in shown)}," if shown else ""
-        cites = tuple(a.first_use for a in (shown or history[:1]))
-        clauses.append(Line(f"{name}{also}", cites, quoted=False))
     founded = _distinct(of_kind(attributes, "founded"))
     founders = _distinct(of_kind(attributes, "founder"))
     place = _distinct(of_kind(attributes, "founding_place"))
-    if founded or founders or place:
-        text = "was founded"
+    foundation = bool(founded or founders or place)
+    others = [a for a in history if name_key(a.alias) != name_key(name)]
+    if history:
+        shown = others[:ALIASES_SHOWN]
+        named = ", ".join(a.alias for a in shown)
+        cites = tuple(a.first_use for a in (shown or history[:1]))
+        # "X, also called A and B, was founded ...", else a sentence of its own.
+        if foundation:
+            text = f"{name}, also called {named}," if shown else name
+        else:
+            text = f"{name} is also called {named}." if shown else f"{name}."
+        clauses.append(Line(text, cites, quoted=False))
+    if foundation:
+        text = "was founded" if history else f"{name} was founded"
         cites: tuple[Evidence, ...] = ()
         for words, values in (("in", founded), ("in", place), ("by", founders)):
             if values:
