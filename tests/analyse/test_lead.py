@@ -81,7 +81,7 @@ def test_founding_strength_and_sources_each_cite_the_words_that_state_them(
         "Center for Strategic and International Studies",
         "Combating Terrorism Center",
     ):
-        assert f"Assessed by {body}." in sources
+        assert f"Source: {body}." in sources
 
 
 def test_relations_are_dated_by_the_documents_that_state_them(isk: Profile) -> None:

@@ -140,11 +140,10 @@ def strength_lines(found: list[StoredAttribute]) -> list[Line]:
 
 
 def source_lines(found: list[StoredAttribute]) -> list[Line]:
-    """Who the texts say has assessed the group."""
+    """Whom the texts cite for what they say of the group: "according to the Center for
+    Strategic and International Studies", "in a report for West Point's ... Center"."""
     merged = _merged(of_kind(found, "source"), lambda a: a.attribute.value)
-    return [
-        Line(f"Assessed by {value}.", _cites(same), quoted=False) for value, same in merged.items()
-    ]
+    return [Line(f"Source: {value}.", _cites(same), quoted=False) for value, same in merged.items()]
 
 
 def relation_lines(name: str, dated: list[DatedRelation]) -> list[Line]:

@@ -3,6 +3,8 @@ in it and who it is attributed to; and the evidence of a value stated in it."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from dossier.extract.state import DocState, Found
@@ -26,6 +28,18 @@ class Sentence:
         """The group named last before `position`."""
         earlier = [m for m in self.groups if m.end <= position]
         return earlier[-1] if earlier else None
+
+    def named_first(self, group: Found, text: str) -> int:
+        """Where the group is first named in the run of its names just before a value ("Islamic
+        State Khorasan Province, known by the initials IS-K, ISISK or ISKP, announced itself",
+        "Tehrik-i-Taliban Pakistan (TTP) was formed")."""
+        start = group.start
+        for m in reversed([m for m in self.groups if m.end <= group.start]):
+            apart = start - m.end > 80 or re.search(r"[;.]", text[m.end : start])
+            if m.actor != group.actor or apart:
+                break
+            start = m.start
+        return start
 
     def date_near(self, position: int) -> DateValue | None:
         if not self.dates:

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from dossier.extract.attribute_sentence import Sentence, cited
 from dossier.extract.people import leaders, led_by, strength, surrenders, widened
-from dossier.extract.state import DocState, Found, doc_text, state
+from dossier.extract.state import DocState, doc_text, state
 from dossier.model import ORGANIZATION, PERSON, Attribute, Evidence
 from dossier.vocab.attributes import AttributeCues, attribute_cues
 
@@ -82,17 +82,6 @@ def _clause(text: str, start: int, limit: int, cues: AttributeCues) -> int:
     return stop.start() if stop else limit
 
 
-def _named_first(sentence: Sentence, group: Found, text: str) -> int:
-    """Where the group is first named in the run of its names just before a value ("Islamic
-    State Khorasan Province, known by the initials IS-K, ISISK or ISKP, announced itself")."""
-    start = group.start
-    for m in reversed([m for m in sentence.groups if m.end <= group.start]):
-        if m.actor != group.actor or start - m.end > 80 or re.search(r"[;.]", text[m.end : start]):
-            break
-        start = m.start
-    return start
-
-
 def _founding(
     sentence: Sentence,
     found: DocState,
@@ -113,7 +102,7 @@ def _founding(
             continue  # "formed an alliance": an object, not a founding
         end = _clause(text, verb.end(), sentence.end, cues)
         about = group.actor
-        opening = _named_first(sentence, group, text)
+        opening = sentence.named_first(group, text)
         for start, stop, date in sentence.dates:
             gap = text[verb.end() : start]
             if verb.end() <= start < end and (not gap.strip() or _DATE_LEAD.search(gap)):

@@ -124,7 +124,7 @@ def led_by(
             group.actor,
             "leader",
             text[person[0] : person[1]],
-            cited(sentence, group.start, person[1]),
+            cited(sentence, sentence.named_first(group, text), person[1]),
             sentence.date_near(match.start()),
             role=role,
         )
@@ -186,8 +186,13 @@ def surrenders(found: DocState, text: str, cues: AttributeCues) -> Iterator[Attr
         cues_before = list(cues.leaving_cue.finditer(text, max(span.start, at - 40), at))
         leaving = cues_before[-1] if cues_before else None
         noun = cues.members.match(text, at + len(event.count.text), span.end)
-        start = leaving.start() if leaving else at
         end = noun.end() if noun else at + len(event.count.text)
+        after = None if leaving else cues.leaving_cue.search(text, end, min(span.end, end + 40))
+        if leaving is None and after is None:
+            start, end = span.start, span.end  # the sentence that tells the surrender
+        else:
+            start = leaving.start() if leaving else at
+            end = after.end() if after else end
         # The date may open the next sentence ("... surrendered. In late 2019, ...").
         dates = [d for d in found.dates if span.start <= d[0] < max(span.end, end + 80)]
         date = min(dates, key=lambda d: abs(d[0] - end))[2] if dates else event.date
