@@ -58,17 +58,27 @@ def attribute_rows(
 class AttributeReads:
     engine: Engine
 
-    def attributes_of(self, name: str) -> list[StoredAttribute]:
-        """Every attribute stored of the actor, oldest document first, in reading order."""
+    def attributes_of(self, name: str | None) -> list[StoredAttribute]:
+        """Every attribute stored of the actor (of every actor when `name` is None, for the
+        exports), oldest document first, in reading order."""
         with Session(self.engine) as session:
-            rows = session.execute(
-                select(AttributeRow, DocumentRow.published)
+            query = (
+                select(AttributeRow, ActorRow.name, DocumentRow.published)
                 .join(ActorRow, AttributeRow.actor_id == ActorRow.id)
                 .join(DocumentRow, AttributeRow.document_id == DocumentRow.id)
-                .where(ActorRow.name == name)
-                .order_by(DocumentRow.published, AttributeRow.document_id, AttributeRow.char_start)
-            ).all()
-            return [_stored(row, about=name, published=published) for row, published in rows]
+                .order_by(
+                    DocumentRow.published,
+                    AttributeRow.document_id,
+                    AttributeRow.char_start,
+                    AttributeRow.id,
+                )
+            )
+            if name is not None:
+                query = query.where(ActorRow.name == name)
+            return [
+                _stored(row, about=about, published=published)
+                for row, about, published in session.execute(query).all()
+            ]
 
     def relations_dated(self, name: str) -> list[DatedRelation]:
         """The relations the actor is a side of, each with the publication date of the document
