@@ -31,7 +31,7 @@ def _value_agrees(predicted: Attribute, gold: dict[str, Any]) -> bool:
     kind = gold["kind"]
     if kind == "founded":
         return predicted.date is not None and predicted.date.value == gold["value"]
-    if kind == "founding_place":
+    if kind in ("founding_place", "area"):
         return bool(place_keys(predicted.value) & place_keys(gold["value"]))
     if kind == "strength":
         if "count" in gold:

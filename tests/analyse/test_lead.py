@@ -94,8 +94,10 @@ def test_relations_are_dated_by_the_documents_that_state_them(isk: Profile) -> N
 
 def test_area_tactics_leaders_and_designations(store: Store, isk: Profile) -> None:
     area = _section(isk, "area")
-    # Countries by their number of incidents, the most first.
-    assert area[0].startswith("Afghanistan: ") and "Kabul" in area[0]
+    # What the texts say first, then the countries of its incidents, the most first.
+    assert area[0].startswith("Said to operate in Afghanistan")
+    counted = [line for line in area if not line.startswith("Said to")]
+    assert counted[0].startswith("Afghanistan: ") and "Kabul" in counted[0]
     assert any(t.startswith("By attack type: bombing") for t in _section(isk, "tactics"))
     lists = {(d.list, d.listed) for d in isk.designations}
     assert ("US Foreign Terrorist Organization list", "2016-01-14") in lists

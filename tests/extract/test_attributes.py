@@ -128,6 +128,11 @@ NOT_STRENGTH = [
 ]
 
 
+def test_an_area_is_the_groups_only_when_the_parse_says_so() -> None:
+    facts = _facts("Al-Qaeda accepted the pledge of a group of militants based in Afghanistan.")
+    assert not _of(facts, "area"), facts.attributes
+
+
 @pytest.mark.parametrize("sentence", NOT_STRENGTH)
 def test_tolls_and_attack_parties_are_not_a_strength_or_founding(sentence: str) -> None:
     facts = _facts(sentence)

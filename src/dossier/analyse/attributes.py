@@ -176,6 +176,18 @@ def relation_lines(name: str, dated: list[DatedRelation]) -> list[Line]:
     return lines
 
 
+def stated_area_lines(found: list[StoredAttribute]) -> list[Line]:
+    """Where the texts say it operates ("operating in Afghanistan", "ruled large parts of
+    Somalia until 2011"), one line per place with the dates the texts give or are published."""
+    lines = []
+    for same in _merged(of_kind(found, "area"), lambda a: name_key(a.attribute.value)).values():
+        dates = sorted({d for a in same if (d := when(a))})
+        span = "" if not dates else dates[0] if len(dates) == 1 else f"{dates[0]} to {dates[-1]}"
+        text = f"Said to operate in {same[0].attribute.value}" + (f" ({span})" if span else "")
+        lines.append(Line(text + _said(same[0]) + ".", _cites(same), quoted=False))
+    return lines
+
+
 def area_lines(incidents: list[Incident]) -> list[Line]:
     """Where its incidents happened, country by country, with the first and last dates."""
     by_country: dict[str, list[Incident]] = defaultdict(list)

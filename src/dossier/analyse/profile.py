@@ -15,6 +15,7 @@ from dossier.analyse.attributes import (
     name_lines,
     relation_lines,
     source_lines,
+    stated_area_lines,
     strength_lines,
     tactics_lines,
 )
@@ -204,7 +205,8 @@ def build_profile(
     for topic in topics():
         lines = facts.get(topic.topic, []) + _lines(by_topic.get(topic.topic, []))
         sections.append(_section(topic.topic, topic.title, lines, limit))
-    sections.append(_section("area", "Where it operates", area_lines(incidents), None))
+    area = stated_area_lines(attributes) + area_lines(incidents)
+    sections.append(_section("area", "Where it operates", area, None))
     sections.append(_section("tactics", "Targets and tactics", tactics_lines(incidents), None))
     said = source_lines(attributes) + _claim_lines(store, canonical)
     sections.append(_section("sources", "What sources say", said, limit))

@@ -18,11 +18,11 @@ import re
 from collections.abc import Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dossier.extract.attribute_sentence import Sentence, cited
 from dossier.extract.people import leaders, led_by, strength, surrenders, widened
-from dossier.extract.state import DocState, doc_text, state
+from dossier.extract.state import DocState, Found, doc_text, state
 from dossier.model import ORGANIZATION, PERSON, Attribute, Evidence
 from dossier.vocab.attributes import AttributeCues, attribute_cues
 
@@ -66,6 +66,7 @@ class Attributes:
             out += led_by(sentence, text, cues, persons)
             out += strength(sentence, text, cues)
             out += _sources(sentence, found, text, cues)
+            out += _area(sentence, text, cues)
         out += surrenders(found, text, cues)
         seen: set[tuple[str, str, str, str | None]] = set()
         for attribute in out:
@@ -203,6 +204,53 @@ def _names(
                 evidence = Evidence("", group.start, at + len(piece.rstrip(_QUOTES)))
                 yield Attribute(group.actor, "name", name, evidence, date, role=role)
             break
+
+
+def _holder(sentence: Sentence, position: int, holder_nouns: frozenset[str]) -> Found | None:
+    """The group a cue at `position` says something of, by the parse: climbing from the cue to
+    the clause it belongs to, the first group named on the way, or the subject of that clause
+    when a group is ("IS-K is the branch of the IS group operating in Afghanistan": IS-K;
+    "militants based in eastern Afghanistan": none)."""
+
+    def named(token: Token) -> Found | None:
+        return next((m for m in sentence.groups if m.start <= token.idx < m.end), None)
+
+    span = sentence.span.doc.char_span(position, position + 1, alignment_mode="expand")
+    token = span[0] if span is not None and len(span) else None
+    while token is not None:
+        if (found := named(token)) is not None:
+            return found
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return named(subjects[0])
+        if token.head.i == token.i:
+            return None
+        head = token.head
+        describes = token.dep_ in ("acl", "relcl", "amod")
+        if describes and named(head) is None and head.lower_ not in holder_nouns:
+            return None  # "militants based in ...": it speaks of the militants
+        token = head
+    return None
+
+
+_AREA_END = re.compile(r"[;.]|,\s|\b(?:until|by|when|after|before|while|but|from)\b")
+
+
+def _area(sentence: Sentence, text: str, cues: AttributeCues) -> Iterator[Attribute]:
+    """The places of the clause after an area cue ("operating in", "ruled", "control of
+    territory in"), for the group the parse says the cue is about."""
+    for cue in cues.area.finditer(text, sentence.start, sentence.end):
+        group = _holder(sentence, cue.start(), cues.holder_nouns)
+        if group is None:
+            continue
+        stop_at = _AREA_END.search(text, cue.end(), min(sentence.end, cue.end() + 100))
+        end = stop_at.start() if stop_at else min(sentence.end, cue.end() + 100)
+        for start, stop, place in sentence.places:
+            if cue.end() <= start < end:
+                opening = min(sentence.named_first(group, text), cue.start())
+                date = sentence.date_near(stop) if sentence.dates else None
+                evidence = cited(sentence, opening, stop)
+                yield Attribute(group.actor, "area", place.name, evidence, date)
 
 
 def _sources(

@@ -286,7 +286,7 @@ class Claim:
 @dataclass(frozen=True)
 class Attribute:
     """One thing a text states about a group's make-up, as one record per value: `kind` is one
-    of ATTRIBUTE_KINDS (founded, founding_place, founder, origin, name, leader, strength,
+    of ATTRIBUTE_KINDS (founded, founding_place, founder, origin, name, leader, strength, area,
     source). `value` is the value as the text gives it (a date's words, a name, a person, a
     figure's words; for `origin` the canonical name of the group it came from), `role` says
     which (a leader's "spokesman", a name's "alias" or "former", a strength's "fighters" or

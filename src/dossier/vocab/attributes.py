@@ -43,6 +43,8 @@ class AttributeCues:
     toll: re.Pattern[str]
     at_founding: re.Pattern[str]
     assessment: re.Pattern[str]
+    area: re.Pattern[str]
+    holder_nouns: frozenset[str]
 
     def role_of(self, word: str) -> str:
         return self.roles[" ".join(word.lower().split())]
@@ -91,4 +93,6 @@ def attribute_cues() -> AttributeCues:
         toll=whole(data["toll_cues"]),
         at_founding=whole(data["at_founding"]),
         assessment=whole(data["assessments"]),
+        area=whole(data["area_cues"]),
+        holder_nouns=frozenset(data["holder_nouns"]),
     )
