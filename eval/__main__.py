@@ -15,9 +15,10 @@ from pathlib import Path
 
 from dossier.extract import extract
 from dossier.ingest import read_path
-from dossier.model import ARMED_GROUP, Document, Facts
+from dossier.model import ARMED_GROUP, ATTRIBUTE_KINDS, Document, Facts
 from dossier.settings import Settings
 from dossier.vocab.fold import name_key
+from eval.attributes import gold_attributes, score_attributes
 from eval.fields import (
     EVENT_FIELDS,
     Score,
@@ -102,11 +103,16 @@ FIELDS = (
     "victim_categories",
     "attributions",
     "anomalies",
+    *(f"attribute.{k}" for k in ATTRIBUTE_KINDS),
 )
 
 
-def score_document(gold: dict, facts) -> dict[str, Score]:  # type: ignore[no-untyped-def]
+def score_document(gold: dict, facts, name: str = "") -> dict[str, Score]:  # type: ignore[no-untyped-def]
+    """Every field of one document; attributes where eval/attributes holds our annotation."""
     scores = {f"event.{k}": v for k, v in score_events(facts, gold).items()}
+    attributes = gold_attributes(name)
+    if attributes is not None:
+        scores |= {f"attribute.{k}": v for k, v in score_attributes(facts, attributes).items()}
     scores["relations"] = score_relations(facts, gold)
     scores["victim_categories"] = score_victims(facts, gold)
     scores["attributions"] = score_attributions(facts, gold)
@@ -162,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
         violations_total += violations
         dropped_total, lines_total = dropped_total + dropped, lines_total + lines
         rows.append((name, groups, actors, aliases, violations, f"{dropped}/{lines}"))
-        for field, score in score_document(gold, facts).items():
+        for field, score in score_document(gold, facts, name).items():
             field_rows[field].append((name, score))
             (seed_totals if gold_path.parent.name == "seed" else field_totals)[field].add(score)
     if args.json:

@@ -29,6 +29,7 @@ COUNTED = {
     "claimants": "claimants",
     "relations": "relations",
     "claims": "claims",
+    "attributes": "attributes",
     "documents": "documents",
 }
 

@@ -79,6 +79,21 @@ def test_templates_are_compiled_once_for_the_apps_life(client: TestClient) -> No
     assert environment.cache_info().currsize == environments
 
 
+def test_group_page_leads_with_the_answer_and_draws_relations_of_a_chosen_year(
+    client: TestClient,
+) -> None:
+    html = client.get("/groups/ISKP").text
+    assert html.index('<p class="lead">') < html.index('id="identity"')
+    assert 'id="designations"' in html and "state.gov/foreign-terrorist-organizations" in html
+    assert "<option>2021</option>" in html
+    every = client.get("/groups/ISKP").text.count('class="edge ')
+    in_2021 = client.get("/groups/ISKP?year=2021").text
+    assert "<option selected>2021</option>" in in_2021
+    assert 0 < in_2021.count('class="edge ') <= every
+    # No document of 1990 states any relation of the group: no graph is drawn.
+    assert 'id="graph"' not in client.get("/groups/ISKP?year=1990").text
+
+
 def test_unknown_group_page_is_a_404_page(client: TestClient) -> None:
     response = client.get("/groups/Nobody Brigade")
     assert response.status_code == 404

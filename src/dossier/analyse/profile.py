@@ -8,8 +8,20 @@ citation's quote is always `document.text[start:end]`.
 
 from __future__ import annotations
 
+from dossier.analyse.attributes import (
+    area_lines,
+    founding_lines,
+    leader_lines,
+    name_lines,
+    relation_lines,
+    source_lines,
+    stated_area_lines,
+    strength_lines,
+    tactics_lines,
+)
 from dossier.analyse.danger_lines import danger_lines, plural
 from dossier.analyse.incidents import incidents_of
+from dossier.analyse.lead import lead_lines
 from dossier.analyse.names import find_actor
 from dossier.model import (
     AliasUse,
@@ -22,8 +34,8 @@ from dossier.model import (
     Section,
 )
 from dossier.store import Store
+from dossier.vocab.designations import designations_of
 from dossier.vocab.fold import name_key
-from dossier.vocab.relations import relation_cues
 from dossier.vocab.topics import IDENTITY, OTHER, topics
 
 SECTION_LIMIT = 8
@@ -45,17 +57,6 @@ def _lines(statements: list[Quote]) -> list[Line]:
     return [Line(text, tuple(cites)) for text, cites in merged.values()]
 
 
-RELATION_WORDS = {
-    "branch_of": "is a branch of",
-    "founded_from": "was founded by former members of",
-    "split_from": "split from",
-    "rival_of": "is a rival of",
-    "allied_with": "is allied with",
-    "linked_to": "is linked to",
-    "recruits_from": "recruits from",
-    "affiliated_with": "is affiliated with",
-    "backed_by": "is backed by",
-}
 STANCE_WORDS = {
     "claimed": "claimed by {group}",
     "accused": "blamed on {group}",
@@ -72,24 +73,6 @@ def _said(attribution: Attribution) -> str:
     if words and by and by != attribution.group and attribution.stance != "claimed":
         words += f" by {by}"
     return words
-
-
-def _relation_lines(store: Store, name: str) -> list[Line]:
-    """One line per relation, cited by every sentence that states it."""
-    merged: dict[tuple[str, str, str, str | None], list[Evidence]] = {}
-    symmetric = relation_cues().symmetric
-    for r in store.relations_of(name):
-        subject, obj = r.subject, r.object
-        if r.type in symmetric and obj == name:  # "A is a rival of B" and "B ... of A" are one
-            subject, obj = obj, subject
-        key = (subject, r.type, obj, r.evidence.source)
-        merged.setdefault(key, []).append(r.evidence)
-    lines = []
-    for (subject, kind, obj, source), cites in merged.items():
-        said = f", according to {source}" if source else ""
-        text = f"{subject} {RELATION_WORDS[kind]} {obj}{said}."
-        lines.append(Line(text, tuple(cites), quoted=False))
-    return lines
 
 
 def _incident_line(incident: Incident) -> Line:
@@ -204,18 +187,36 @@ def build_profile(
         if history
         else []
     )
-    sections = [_section(IDENTITY, "Who it is", who + _lines(by_topic.get(IDENTITY, [])), None)]
+    attributes = store.attributes_of(canonical)
+    relations = store.relations_dated(canonical)
     if incidents is None:
         incidents = incidents_of(store.events_of(canonical))
+    lead = lead_lines(canonical, history, attributes, relations, incidents)
+    sections = [
+        Section("summary", "In short", tuple(lead), paragraph=True),
+        _section(
+            IDENTITY,
+            "Who it is",
+            who + name_lines(attributes) + _lines(by_topic.get(IDENTITY, [])),
+            None,
+        ),
+        _section("leaders", "Leaders", leader_lines(attributes), None),
+    ]
     facts = {
-        "relations": _relation_lines(store, canonical),
+        "formation": founding_lines(attributes),
+        "fighters": strength_lines(attributes),
+        "relations": relation_lines(canonical, relations),
         "attacks": [_incident_line(incident) for incident in incidents],
         "danger": danger_lines(store, canonical, incidents, as_of),
     }
     for topic in topics():
         lines = facts.get(topic.topic, []) + _lines(by_topic.get(topic.topic, []))
         sections.append(_section(topic.topic, topic.title, lines, limit))
-    sections.append(_section("sources", "What sources say", _claim_lines(store, canonical), limit))
+    area = stated_area_lines(attributes) + area_lines(incidents)
+    sections.append(_section("area", "Where it operates", area, None))
+    sections.append(_section("tactics", "Targets and tactics", tactics_lines(incidents), None))
+    said = source_lines(attributes) + _claim_lines(store, canonical)
+    sections.append(_section("sources", "What sources say", said, limit))
     sections.append(
         _section(
             "contradictions",
@@ -236,4 +237,7 @@ def build_profile(
         tuple(sections),
         tuple(sorted(documents.values(), key=lambda d: (d.published is None, d.published, d.id))),
         tuple(Quote(evidence, text) for evidence, text in quotes.items()),
+        tuple(attributes),
+        tuple(relations),
+        designations_of(canonical),
     )

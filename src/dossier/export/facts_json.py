@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dossier.model import Count, Duplicate, Event, Evidence, Facts, Refusal
+from dossier.model import Attribute, Count, Duplicate, Event, Evidence, Facts, Refusal
 
 SCHEMA = 1
 
@@ -134,6 +134,25 @@ def facts_record(facts: Facts) -> dict[str, Any]:
             {"text": a.text, "why": a.why, "evidence": _span(a.evidence, path)}
             for a in facts.anomalies
         ],
+        "attributes": [_attribute(a, path) for a in facts.attributes],
+    }
+
+
+def _attribute(a: Attribute, path: str) -> dict[str, Any]:
+    """A founding, name, leader, strength or assessor of a group, with the words stating it."""
+    date = a.date
+    return {
+        "about": a.about,
+        "kind": a.kind,
+        "value": a.value,
+        "role": a.role,
+        "fate": a.fate,
+        "date": None
+        if date is None
+        else {"value": date.value, "precision": date.precision, "text": date.text, "end": date.end},
+        "count": _count(a.count),
+        "evidence": _span(a.evidence, path),
+        "source": a.evidence.source,
     }
 
 

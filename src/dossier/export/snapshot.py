@@ -24,6 +24,7 @@ from dossier.model import (
     Ranked,
     Relation,
     Report,
+    StoredAttribute,
 )
 from dossier.store import Store
 
@@ -43,6 +44,8 @@ class Snapshot:
     indices: dict[str, Ranked] = field(default_factory=dict)
     # The text each report, relation and claim cites, for the formats that quote it.
     quotes: dict[Evidence, str] = field(default_factory=dict)
+    # Each group's founding, names, leaders, strength and sources as each document states them.
+    attributes: tuple[StoredAttribute, ...] = ()
 
     @property
     def groups(self) -> tuple[ActorSummary, ...]:
@@ -100,6 +103,7 @@ def snapshot(store: Store) -> Snapshot:
         documents=tuple(store.every_document()),
         indices={row.name: row for row in ranked},
         quotes=store.quotes(cited_),
+        attributes=tuple(store.attributes_of(None)),
     )
 
 

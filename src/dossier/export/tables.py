@@ -289,6 +289,44 @@ def claims(snap: Snapshot) -> Table:
     return _table("claims", (("source", TEXT), ("about", TEXT), *EVIDENCE), rows)
 
 
+def attributes(snap: Snapshot) -> Table:
+    """Each group's founding, names, leaders, strength and sources as one document states
+    them, with the date the text gives (else none) and the count, low and high."""
+    rows = (
+        {
+            "group": a.attribute.about,
+            "kind": a.attribute.kind,
+            "value": a.attribute.value,
+            "role": a.attribute.role,
+            "fate": a.attribute.fate,
+            **_dated(
+                a.attribute.date.value if a.attribute.date else None,
+                a.attribute.date.precision if a.attribute.date else None,
+            ),
+            "low": a.attribute.count.low if a.attribute.count else None,
+            "high": a.attribute.count.high if a.attribute.count else None,
+            "published": day(a.published),
+            "source": a.attribute.evidence.source,
+            **cited(a.attribute.evidence),
+        }
+        for a in snap.attributes
+    )
+    columns = (
+        ("group", TEXT),
+        ("kind", TEXT),
+        ("value", TEXT),
+        ("role", TEXT),
+        ("fate", TEXT),
+        *DATED,
+        ("low", INT),
+        ("high", INT),
+        ("published", DATE),
+        ("source", TEXT),
+        *EVIDENCE,
+    )
+    return _table("attributes", columns, rows)
+
+
 def documents(snap: Snapshot) -> Table:
     rows = (
         {
@@ -314,5 +352,15 @@ def documents(snap: Snapshot) -> Table:
 
 def tables(snap: Snapshot) -> tuple[Table, ...]:
     """Every table, in the order a reader meets them."""
-    builders = (actors, aliases, incidents, events, figures, claimants, relations, claims)
+    builders = (
+        actors,
+        aliases,
+        incidents,
+        events,
+        figures,
+        claimants,
+        relations,
+        claims,
+        attributes,
+    )
     return (*(build(snap) for build in builders), documents(snap))

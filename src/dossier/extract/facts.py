@@ -109,4 +109,5 @@ def to_facts(document: Document, doc: Doc) -> Facts:
             Anomaly(text[start:end], why, Evidence(document.id, start, end))
             for start, end, why in found.anomalies
         ),
+        attributes=tuple(replace(a, evidence=cited(a.evidence)) for a in found.attributes),
     )

@@ -24,6 +24,7 @@ from dossier.extract import (  # noqa: F401
     actors,
     aliases,
     anaphora,
+    attributes,
     claims,
     entities,
     events,

@@ -25,7 +25,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from dossier.extract import codec
-from dossier.model import ARMED_GROUP, Claim, DateValue, Event, Place, Relation
+from dossier.model import ARMED_GROUP, Attribute, Claim, DateValue, Event, Place, Relation
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,8 @@ class DocState:
     country_context: Counter[str]
     # (start, end) of datelines and credit lines: no actor or place is read there.
     furniture: list[tuple[int, int]]
+    # What texts state a group is made of: founding, names, leaders, strength, assessors.
+    attributes: list[Attribute]
 
     def __init__(self, doc: Doc) -> None:
         object.__setattr__(self, "_doc", doc)

@@ -23,6 +23,7 @@ from dossier.model.answers import (
 from dossier.model.facts import (
     Actor,
     Anomaly,
+    Attribute,
     Claim,
     Claimant,
     Coded,
@@ -46,6 +47,8 @@ from dossier.model.facts import (
 from dossier.model.stored import (
     ActorSummary,
     AliasUse,
+    DatedRelation,
+    Designation,
     DocumentInfo,
     DocumentText,
     Marked,
@@ -53,11 +56,13 @@ from dossier.model.stored import (
     Quote,
     RelationEdge,
     Report,
+    StoredAttribute,
     StoredReport,
     TargetCategory,
 )
 from dossier.model.vocabulary import (
     ARMED_GROUP,
+    ATTRIBUTE_KINDS,
     ATTRIBUTIONS,
     DATE_PRECISIONS,
     EVENT_TYPES,
@@ -73,6 +78,7 @@ from dossier.model.vocabulary import (
 
 __all__ = [
     "ARMED_GROUP",
+    "ATTRIBUTE_KINDS",
     "ATTRIBUTIONS",
     "DATE_PRECISIONS",
     "EVENT_TYPES",
@@ -88,6 +94,7 @@ __all__ = [
     "ActorSummary",
     "AliasUse",
     "Anomaly",
+    "Attribute",
     "Attribution",
     "Claim",
     "Claimant",
@@ -96,6 +103,8 @@ __all__ = [
     "Counted",
     "DangerIndex",
     "DateValue",
+    "DatedRelation",
+    "Designation",
     "Document",
     "DocumentInfo",
     "DocumentText",
@@ -122,6 +131,7 @@ __all__ = [
     "Section",
     "Skipped",
     "Statement",
+    "StoredAttribute",
     "StoredReport",
     "TargetCategory",
     "Toll",

@@ -6,7 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dossier.model.facts import Evidence, Figure
-from dossier.model.stored import DocumentInfo, Quote, Report
+from dossier.model.stored import (
+    DatedRelation,
+    Designation,
+    DocumentInfo,
+    Quote,
+    Report,
+    StoredAttribute,
+)
 
 
 @dataclass(frozen=True)
@@ -152,6 +159,8 @@ class Section:
     title: str
     lines: tuple[Line, ...]
     omitted: int = 0  # lines left out by the section limit
+    # The lines are clauses of one paragraph (the profile's opening answer), each cited.
+    paragraph: bool = False
 
 
 @dataclass(frozen=True)
@@ -165,3 +174,8 @@ class Profile:
     sections: tuple[Section, ...]
     documents: tuple[DocumentInfo, ...]
     quotes: tuple[Quote, ...] = ()
+    # Every attribute stored of the group with its evidence, its relations each dated by the
+    # document stating it, and its terrorist listings (registry data, cited by the list's page).
+    attributes: tuple[StoredAttribute, ...] = ()
+    relations: tuple[DatedRelation, ...] = ()
+    designations: tuple[Designation, ...] = ()

@@ -284,6 +284,26 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class Attribute:
+    """One thing a text states about a group's make-up, as one record per value: `kind` is one
+    of ATTRIBUTE_KINDS (founded, founding_place, founder, origin, name, leader, strength, area,
+    source). `value` is the value as the text gives it (a date's words, a name, a person, a
+    figure's words; for `origin` the canonical name of the group it came from), `role` says
+    which (a leader's "spokesman", a name's "alias" or "former", a strength's "fighters" or
+    "surrendered"), `fate` what became of a leader (killed, captured, replaced). The evidence is
+    the stretch that states the value, and its `source` who says so."""
+
+    about: str
+    kind: str
+    value: str
+    evidence: Evidence
+    date: DateValue | None = None
+    count: Count | None = None
+    role: str | None = None
+    fate: str | None = None
+
+
+@dataclass(frozen=True)
 class Statement:
     """A sentence of a document about an actor, filed under the profile topic it answers.
 
@@ -333,3 +353,4 @@ class Facts:
     claims: tuple[Claim, ...] = ()
     victim_categories: tuple[VictimCategory, ...] = ()
     anomalies: tuple[Anomaly, ...] = ()
+    attributes: tuple[Attribute, ...] = ()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dossier.model.facts import Claimant, Evidence, Figure, ReportedEvent
+from dossier.model.facts import Attribute, Claimant, Evidence, Figure, Relation, ReportedEvent
 
 
 @dataclass(frozen=True)
@@ -148,3 +148,36 @@ class RelationEdge:
     object: str
     mentions: int
     first: Evidence
+
+
+@dataclass(frozen=True)
+class StoredAttribute:
+    """An attribute of a group as one stored document states it, with that document's
+    publication date (ISO), by which a value read in several documents is dated."""
+
+    attribute: Attribute
+    published: str | None
+
+
+@dataclass(frozen=True)
+class DatedRelation:
+    """A relation as one stored document states it, with the document's publication date."""
+
+    relation: Relation
+    published: str | None
+
+
+@dataclass(frozen=True)
+class Designation:
+    """A terrorist listing of a group, registry data (data/designations.yaml): the list, who
+    keeps it, when the group was put on it and taken off, the name the list gave it, and the
+    list's own page as the source."""
+
+    group: str
+    list: str
+    by: str
+    listed: str
+    url: str
+    delisted: str | None = None
+    listed_as: str | None = None
+    note: str | None = None

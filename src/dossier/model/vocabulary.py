@@ -46,3 +46,17 @@ RELATION_TYPES = (
 )
 PLACE_KINDS = ("country", "region", "city", "unknown")
 DATE_PRECISIONS = ("day", "month", "year", "range", "open_range")
+# What a group's profile states of it beyond its attacks (model.Attribute): when, where, by whom
+# and out of which group it was founded, its names, leaders, strength, where it operates, and
+# who assesses it.
+ATTRIBUTE_KINDS = (
+    "founded",
+    "founding_place",
+    "founder",
+    "origin",
+    "name",
+    "leader",
+    "strength",
+    "area",
+    "source",
+)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from dossier.model import Profile
-from dossier.render.text import CITED
+from dossier.render.text import CITED, designations
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
 
@@ -23,6 +23,15 @@ def profile(result: Profile, quotes: bool = False) -> str:
         if not section.lines:
             continue
         out += ["", f"## {escape(section.title)}", ""]
+        if section.paragraph:
+            out.append(
+                " ".join(
+                    f"{escape(line.text)} "
+                    + " ".join(f"`{c.citation}`" for c in line.citations[:CITED])
+                    for line in section.lines
+                )
+            )
+            continue
         for line in section.lines:
             shown = line.citations[:CITED]
             cited = " ".join(f"`{c.citation}`" for c in shown)
@@ -32,6 +41,9 @@ def profile(result: Profile, quotes: bool = False) -> str:
                 out += [f"  > {escape(texts[c])} `{c.citation}`" for c in shown if c in texts]
         if section.omitted:
             out.append(f"- … {section.omitted} more")
+    if result.designations:
+        out += ["", "## Designations", ""]
+        out += [f"- {escape(listed)}" for listed in designations(result)]
     out += ["", "## Sources", ""]
     for d in result.documents:
         parts = [d.title or "(untitled)", d.published or "undated", d.source or "", d.path]

@@ -148,6 +148,18 @@ def line(cited: Line, most: int | None = CITED) -> str:
     return f"{cited.text} {citations(cited, most)}"
 
 
+def designations(result: Profile) -> list[str]:
+    """ "US Foreign Terrorist Organization list (US Department of State), since 2016-01-14, as
+    ISIL-Khorasan <https://...>": one line per listing, unescaped, its page as its source."""
+    shown = []
+    for d in result.designations:
+        when = f"from {d.listed} to {d.delisted}" if d.delisted else f"since {d.listed}"
+        named = f", as {d.listed_as}" if d.listed_as else ""
+        note = f"; {d.note}" if d.note else ""
+        shown.append(f"{d.list} ({d.by}), {when}{named}{note} <{d.url}>")
+    return shown
+
+
 def profile(result: Profile, quotes: bool = False) -> list[str]:
     """The profile, one printed line each; with `quotes`, the quoted span under each line."""
     texts = {q.evidence: q.text for q in result.quotes}
@@ -156,6 +168,9 @@ def profile(result: Profile, quotes: bool = False) -> list[str]:
         if not section.lines:
             continue
         printed.append(f"\n[bold underline]{escape(section.title)}[/bold underline]")
+        if section.paragraph:
+            printed.append(" ".join(escape(line(cited)) for cited in section.lines))
+            continue
         for cited in section.lines:
             printed.append(f"- {escape(line(cited))}")
             if quotes:
@@ -164,6 +179,9 @@ def profile(result: Profile, quotes: bool = False) -> list[str]:
                     printed.append(f'    [dim]> "{escape(said)}" {escape(str(c))}[/dim]')
         if section.omitted:
             printed.append(f"  [dim]… {section.omitted} more (--all)[/dim]")
+    if result.designations:
+        printed.append("\n[bold underline]Designations[/bold underline]")
+        printed += [f"- {escape(listed)}" for listed in designations(result)]
     printed.append("\n[bold underline]Sources[/bold underline]")
     for d in result.documents:
         parts = [d.title or "(untitled)", d.published or "undated", d.source or "", d.path]

@@ -4,13 +4,15 @@
 (`inputs.py`), runs the queries of the incident
 search (`incidents.py`) and answers the questions analyse asks (`read.py`, and `reports.py`
 for the reports of attacks, `documents.py` for browsing documents and relations);
-`catalogue.py` reads whole tables as records for the exports.
+`catalogue.py` reads whole tables as records for the exports; `attributes.py` keeps and reads
+each group's attributes and its relations dated by their documents.
 """
 
 from __future__ import annotations
 
 from sqlalchemy import Engine
 
+from dossier.store.attributes import AttributeReads
 from dossier.store.catalogue import Catalogue
 from dossier.store.db import make_engine, open_schema
 from dossier.store.documents import Documents
@@ -23,7 +25,7 @@ from dossier.store.write import Writes
 __all__ = ["Store"]
 
 
-class Store(Writes, Inputs, Reads, Reports, Incidents, Documents, Catalogue):
+class Store(Writes, Inputs, Reads, Reports, Incidents, Documents, Catalogue, AttributeReads):
     def __init__(self, url: str) -> None:
         """Open the store at `url`; a new database gets the schema, an outdated one is refused
         (`SchemaMismatch`) until `dossier db upgrade`."""

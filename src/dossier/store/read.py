@@ -23,6 +23,7 @@ from dossier.store.tables import (
     ActorRow,
     AliasRow,
     AnomalyRow,
+    AttributeRow,
     ClaimRow,
     DocumentRow,
     DuplicateRow,
@@ -73,6 +74,7 @@ class Reads:
             "claimants": select(func.count()).select_from(EventClaimantRow),
             "relations": select(func.count()).select_from(RelationRow),
             "claims": select(func.count()).select_from(ClaimRow),
+            "attributes": select(func.count()).select_from(AttributeRow),
         }
         with Session(self.engine) as session:
             return {name: session.scalar(query) or 0 for name, query in counted.items()}

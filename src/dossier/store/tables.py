@@ -274,3 +274,30 @@ class VictimCategoryRow(Base):
     category: Mapped[str] = mapped_column(String(100))
     char_start: Mapped[int] = mapped_column(Integer)
     char_end: Mapped[int] = mapped_column(Integer)
+
+
+class AttributeRow(Base):
+    """A founding, name, leader, strength or assessor of a group as one document states it
+    (model.Attribute), with its date and count where it has them and the span that states it."""
+
+    __tablename__ = "attributes"
+    __table_args__ = (Index("ix_attributes_actor_kind", "actor_id", "kind"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"))
+    document_id: Mapped[str] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(32))
+    value: Mapped[str] = mapped_column(Text)
+    role: Mapped[str | None] = mapped_column(String(32))
+    fate: Mapped[str | None] = mapped_column(String(32))
+    date_value: Mapped[str | None] = mapped_column(String(10))
+    date_end: Mapped[str | None] = mapped_column(String(10))
+    date_precision: Mapped[str | None] = mapped_column(String(16))
+    date_text: Mapped[str | None] = mapped_column(Text)
+    low: Mapped[int | None] = mapped_column(Integer)
+    high: Mapped[int | None] = mapped_column(Integer)
+    count_text: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(Text)
+    char_start: Mapped[int] = mapped_column(Integer)
+    char_end: Mapped[int] = mapped_column(Integer)

@@ -11,11 +11,13 @@ from sqlalchemy.orm import Session
 
 from dossier.model import Document, Event, Evidence, Facts, Figure
 from dossier.near_duplicates import Signature, bands
+from dossier.store.attributes import attribute_rows
 from dossier.store.db import one_writer
 from dossier.store.tables import (
     ActorRow,
     AliasRow,
     AnomalyRow,
+    AttributeRow,
     Base,
     ClaimRow,
     DocumentBandRow,
@@ -168,6 +170,9 @@ class Writes:
                     for about, c in claims
                     if about is not None
                 ],
+            )
+            _insert(
+                session, AttributeRow, attribute_rows(facts.attributes, actor_id, canonical, cited)
             )
             if then is not None:
                 session.flush()

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import PackageLoader
 
+from dossier.analyse.attributes import edges_in_year, relation_years
 from dossier.analyse.danger import rank, ranking
 from dossier.analyse.incidents import incidents_of
 from dossier.analyse.listing import list_incidents
@@ -87,8 +88,10 @@ def group(
     request: Request,
     name: Annotated[str, Path(min_length=1, max_length=MAX_NAME)],
     as_of: Annotated[int | None, Query(ge=1900, le=2200)] = None,
+    year: Annotated[int | None, Query(ge=1900, le=2200)] = None,
 ) -> HTMLResponse:
-    """A group's cited profile, its danger index by year, its relations and its map."""
+    """A group's cited profile, its danger index by year, its relations (those that hold in
+    `year` by the documents, when one is chosen) and its map."""
     store = store_of(request)
     canonical = find_actor(store, name)
     attacks = incidents_of(store.events_of(canonical))  # read once: the profile's and the map's
@@ -96,7 +99,10 @@ def group(
     # The group's own index, from its own incidents: not the whole store's ranking.
     ranked = rank(attacks, "group", as_of)
     row = next((r for r in ranked.rows if r.name == canonical), None)
-    edges = store.relation_edges(canonical)  # the group's own, not the store's to filter
+    if year is None:
+        edges = store.relation_edges(canonical)  # the group's own, not the store's to filter
+    else:
+        edges = edges_in_year(list(found.relations), year)
     return render(
         request,
         "group.html",
@@ -105,6 +111,8 @@ def group(
         row=row,
         bars=index_bars(row.index) if row else None,
         graph=relation_graph(edges, focus=canonical) if edges else None,
+        years=relation_years(list(found.relations)),
+        year=year,
         map=incident_map(attacks) if attacks else None,
     )
 
