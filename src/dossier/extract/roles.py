@@ -61,6 +61,8 @@ def phrase(head: Token, with_of: bool = False) -> str:
     for child in reversed(list(head.lefts)):
         if child.dep_ == "poss" and (child.pos_ == "PRON" or child.tag_ == "WP$"):
             break  # "their houses" are the houses
+        if child.ent_type_ in ("DATE", "TIME"):
+            break  # "last year's dynamite" is dynamite
         if child.dep_ in _KEEP and child.i == start - 1 and child.lower_ not in quantifiers:
             joined = child.i > 0 and doc[child.i - 1].text == "-"  # "state-owned"
             whole = child.dep_ in ("compound", "poss") or joined
