@@ -218,9 +218,15 @@ def tactics_lines(incidents: list[Incident]) -> list[Line]:
         mix += f" (suicide attacks {suicide})" if suicide else ""
         cites = tuple(c for i in incidents for c in i.citations[:1])
         lines.append(Line(f"By attack type: {mix}.", cites, quoted=False))
+    named = {t.lower() for i in incidents for r in i.reports for t in r.targets}
+
+    def one(target: str) -> str:
+        # "shia mosques" and "shia mosque" are one kind of target.
+        return target[:-1] if target.endswith("s") and target[:-1] in named else target
+
     targets: dict[str, list[Incident]] = defaultdict(list)
     for i in incidents:
-        for t in dict.fromkeys(t.lower() for r in i.reports for t in r.targets):
+        for t in dict.fromkeys(one(t.lower()) for r in i.reports for t in r.targets):
             targets[t].append(i)
     if targets:
         ranked = sorted(targets.items(), key=lambda kv: (-len(kv[1]), kv[0]))
