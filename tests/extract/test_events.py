@@ -338,3 +338,30 @@ def test_a_strike_in_gaza_is_placed_in_the_gaza_strip_not_at_the_towns_that_prot
         "region",
     )
     assert event.place.country == "Palestinian Territory"
+
+
+def test_a_group_calling_itself_a_name_claims_as_that_name() -> None:
+    facts = extract(
+        _doc(
+            "Gunmen killed 12 civilians at a market in the town of Djibo on Thursday. "
+            "A group calling itself the Sahel Liberation Front claimed responsibility.",
+            published="2023-06-16",
+        )
+    )
+    (event,) = facts.events
+    assert (event.perpetrator, event.attribution) == ("Sahel Liberation Front", "claimed")
+    assert [c.name for c in event.claimants] == ["Sahel Liberation Front"]
+    # "the town of Djibo" is a place, whatever the tagger guessed; no actor is made of it.
+    assert event.place is not None and event.place.name == "Djibo"
+    assert "Djibo" not in {a.name for a in facts.actors}
+
+
+def test_a_country_the_tagger_takes_for_a_person_is_no_actor() -> None:
+    facts = extract(
+        _doc(
+            "Gunmen killed 12 civilians in Djibo on Thursday. Burkina Faso has been battling "
+            "an insurgency since 2015.",
+            published="2023-06-16",
+        )
+    )
+    assert not {"Burkina Faso", "Mali"} & {a.name for a in facts.actors}

@@ -12,6 +12,8 @@ from spacy.tokens import Doc, Span
 from dossier.extract.kinds import kind_of
 from dossier.extract.state import ActorInfo, state
 from dossier.model import PERSON
+from dossier.vocab.fold import name_key
+from dossier.vocab.places import gazetteer
 
 _LEADING = ("the ", "The ")
 
@@ -40,6 +42,7 @@ class NamedEntities:
 
     def __call__(self, doc: Doc) -> Doc:
         found = state(doc)
+        countries = gazetteer().country_of_word
         people: dict[str, str] = {}  # surname -> full name, so "Biden" is "Joe Biden"
         for ent in doc.ents:
             if ent.label_ not in self.labels:
@@ -47,6 +50,8 @@ class NamedEntities:
             start, end, text = _trimmed(ent)
             if not _plausible(text) or found.overlaps(start, end):
                 continue
+            if name_key(text) in countries:
+                continue  # "Burkina Faso has been battling ...": a country, not a person
             if ent.label_ == "PERSON":
                 words = text.split()
                 name = people.get(text, text) if len(words) == 1 else text

@@ -39,8 +39,9 @@ _DIRECTION = re.compile(
 # A capitalised name right after a word of place: "in Montepuez", "near Kismayo". The NER
 # misses such names or takes them for people; the gazetteer decides.
 _LOCATED = re.compile(
-    r"\b(?:in|near|outside|around|into|at)\s+"
-    r"([A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|(?:al|el|ad|as|de|del|do|dos|da|das|du|di|la|le)"
+    r"\b(?:in|near|outside|around|into|at|(?P<kind>town|village|city|district|province|commune"
+    r"|municipality|region)\s+of)\s+"
+    r"(?P<name>[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|(?:al|el|ad|as|de|del|do|dos|da|das|du|di|la|le)"
     r"(?=\s+[A-Z]))){0,3})"
 )
 # A town at least this large is meant where the text puts a name it knows after "in".
@@ -71,8 +72,8 @@ def _located_names(
     dated = [(s, e) for s, e, _ in found.dates]
     named = []
     for match in _LOCATED.finditer(text):
-        start, end = match.span(1)
-        name = match.group(1)
+        start, end = match.span("name")
+        name = match.group("name")
         if name.endswith("'s"):
             end, name = end - 2, name[:-2]
         first = name.split()[0]
@@ -80,9 +81,13 @@ def _located_names(
             continue
         if any(s < end and start < e for s, e in dated) or claimed(found, start, end):
             continue
-        if is_person(doc, start, end, found) or not _meant(places, name, countries):
+        if is_person(doc, start, end, found):
             continue
-        named.append(Named(start, end, doc_text(doc)[start:end], "located"))
+        if match["kind"]:
+            # "the town of Djibo", "the village of Pemu": the text says it is a place.
+            named.append(Named(start, end, doc_text(doc)[start:end], "kind"))
+        elif _meant(places, name, countries):
+            named.append(Named(start, end, doc_text(doc)[start:end], "located"))
     return named
 
 

@@ -180,9 +180,31 @@ class Places:
         for n, place in zip(named, resolved, strict=True):
             if place is not None:
                 found.places.append((n.start, n.end, place))
+                if n.how in _SURE:
+                    _drop_guesses(found, n.start, n.end)
         found.places.sort(key=lambda p: p[0])
         found.country_context = _settled(words, named, resolved)
         return doc
+
+
+# How a name is found when the text itself says it is a place ("the town of Djibo", "Dema
+# village", "in Montepuez" of a town the gazetteer knows, a region by its name).
+_SURE = ("kind", "located", "region", "bracket")
+
+
+def _drop_guesses(found: DocState, start: int, end: int) -> None:
+    """The NER's guess that a place is an organisation or a person ("the town of Djibo" tagged
+    ORG) yields to the place; a registered actor's name does not."""
+    found.mentions[:] = [
+        m
+        for m in found.mentions
+        if not (
+            m.how == "ner"
+            and m.start < end
+            and start < m.end
+            and not found.actors[m.actor].registered
+        )
+    ]
 
 
 def _word_context(text: str, found: DocState, places: Gazetteer) -> tuple[Counter, Counter]:

@@ -102,6 +102,7 @@ def _claims(token: Token, lex: Lexicon) -> bool:
     ("the attack was claimed by X")."""
     while token.dep_ in ("conj", "appos", "compound") and token.head is not token:
         token = token.head  # "X and Y claimed": Y hangs on X
+    token = _naming_noun(token)
     if token.dep_ == "nsubj":
         verb = token.head
         if any(c.dep_ == "neg" for c in verb.children):
@@ -114,6 +115,20 @@ def _claims(token: Token, lex: Lexicon) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.dep_ == "agent":
         return verb_lemma(token.head.head) in lex.claiming
     return False
+
+
+# Verbs that give a noun its name: "a group calling itself X", "an outfit known as X".
+_NAMING = frozenset(("call", "name", "know", "style", "dub"))
+
+
+def _naming_noun(token: Token) -> Token:
+    """The noun a name is given to ("a group calling itself the X Front", "a group called X",
+    "an outfit known as X"): that noun's place in the clause is the name's."""
+    word = token.head if token.dep_ == "pobj" and token.head.lower_ == "as" else token
+    verb = word.head
+    given = word.dep_ in ("oprd", "attr", "prep", "dobj", "pobj") or word is not token
+    naming = verb.dep_ == "acl" and verb.lemma_.lower() in _NAMING and verb.head.pos_ == "NOUN"
+    return verb.head if given and naming else token
 
 
 def claiming(sentence: Span, mentions: list[Found], lex: Lexicon) -> list[Found]:
