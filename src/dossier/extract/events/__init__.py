@@ -101,4 +101,5 @@ class Events:
 
 @Language.factory("dossier_events")
 def make_events(nlp: Language, name: str) -> Events:
+    lexicon()  # loaded with the pipeline, not with its first document
     return Events()
