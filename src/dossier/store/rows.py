@@ -56,9 +56,10 @@ class Rows:
             insert_rows(self.session, table, rows)
         if not self.events:
             return
-        event_ids = self.session.scalars(
-            insert(EventRow).returning(EventRow.id, sort_by_parameter_order=True), self.events
-        ).all()
+        events = insert(EventRow.__table__).returning(
+            EventRow.__table__.c.id, sort_by_parameter_order=True
+        )
+        event_ids = self.session.connection().execute(events, self.events).scalars().all()
         figures: list[dict[str, object]] = []
         roles: list[dict[str, object]] = []
         claimants: list[dict[str, object]] = []
@@ -184,9 +185,10 @@ def cell(evidence: Evidence | None) -> dict[str, object]:
 
 
 def insert_rows(session: Session, table: type[Base], rows: list[dict[str, object]]) -> None:
-    """One statement for all the rows of a table, not one object per row."""
+    """One statement for all the rows of a table, not one object per row; through the
+    connection, as SQL, without the ORM's bookkeeping of bulk inserts."""
     if rows:
-        session.execute(insert(table), rows)
+        session.connection().execute(insert(table.__table__), rows)
 
 
 def _figure_values(event: Event, event_id: int) -> list[dict[str, object]]:
