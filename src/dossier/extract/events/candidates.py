@@ -40,8 +40,9 @@ _NEAR = re.compile(r"\bnear\s+(?:the\s+)?(?:\w+\s+)?(?:of\s+)?$", re.IGNORECASE)
 def trigger(sentence: Span, lex: Lexicon) -> tuple[str, int] | None:
     """The event type of the sentence and where its trigger starts: the first type whose cue it
     holds, types being listed from specific to generic."""
+    text = sentence.text  # a Span builds its text anew on every call: once here
     for event_type, pattern in lex.types:
-        hit = pattern.search(sentence.text)
+        hit = pattern.search(text)
         if hit:
             return event_type, sentence.start_char + hit.start()
     return None
@@ -230,7 +231,8 @@ def _plural_only(sentence: Span, lex: Lexicon) -> bool:
     """Whether every cue of the sentence is a plural noun ("ISWAP attacks have been
     restricted to ...", "gunmen"): "Gunmen opened fire" tells one attack by its verb, and
     "an explosives-laden vehicle" is one vehicle."""
-    hits = (hit for _kind, pattern in lex.types for hit in pattern.finditer(sentence.text))
+    text = sentence.text
+    hits = (hit for _kind, pattern in lex.types for hit in pattern.finditer(text))
     for hit in hits:
         start = sentence.start_char + hit.start()
         word = sentence.doc.char_span(start, start + 1, alignment_mode="expand")
