@@ -1,8 +1,9 @@
 """The flow from files to the store, as a library call: the CLI and the tests both use it.
 
 read -> drop duplicates, exact and near (in this run and in the store) -> extract (here, in a
-pool of processes, or on Ray) -> name actors by their canonical actor -> store the document and
-group its events with reports of the same attacks, in one transaction.
+pool of processes, or on Ray) -> name actors by their canonical actor -> store documents a
+batch at a time and group their events with reports of the same attacks, one transaction a
+batch.
 """
 
 from __future__ import annotations
