@@ -15,6 +15,7 @@ run with `WorkerDied`, rather than killing workers for ever.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import traceback
 from collections import Counter
@@ -60,6 +61,9 @@ def _serve(tasks: Queue[Any], results: Connection, pipeline: str | None, batch_s
     from dossier.extract.pipeline import load_pipeline
 
     load_pipeline(pipeline)
+    # What the worker inherited or loaded lives as long as it does: out of the collector's
+    # sight, its pages are neither scanned again nor copied from the parent's by the scan.
+    gc.freeze()
     while (task := tasks.get()) is not None:
         index, documents = task
         try:
