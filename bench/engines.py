@@ -6,7 +6,13 @@ The corpus is the notes of the first N (default 2,000) rows of ../shared/eval/re
 process: stock `spacy.load("en_core_web_sm").pipe` over the texts (the floor), then the whole
 `dossier ingest` into a new SQLite store with the local engine, a pool of 1 and 2 processes, and
 Ray with 1 and 2 actors. Printed: seconds, documents per second, the ratio of time to stock spaCy,
-and the peak resident memory of the driving process and of its child processes.
+the CPU seconds spent (the driving process and its child processes, so a pool's workers but not
+Ray's, which Ray starts) with documents per CPU-second, and the peak resident memory of the
+driving process and of its child processes.
+
+On a machine other work is sharing, wall time says little about what parallelism gains; the CPU
+seconds do not change with the load: a pool's wall time on an idle machine is about the larger
+of the writer's share and its workers' CPU seconds divided among the cores.
 """
 
 from __future__ import annotations
@@ -50,6 +56,7 @@ def run(side: str, engine: str | None, workers: int, path: str, queue: mp.Queue)
         from dossier.extract.pipeline import load_model
 
         nlp = load_model()
+        cpu_before = _cpu(resource.RUSAGE_SELF)
         began = time.perf_counter()
         for _ in nlp.pipe(texts, batch_size=32):
             pass
@@ -64,13 +71,20 @@ def run(side: str, engine: str | None, workers: int, path: str, queue: mp.Queue)
         settings = Settings(engine=engine, workers=workers)
         with tempfile.TemporaryDirectory() as folder:
             store = Store(f"sqlite:///{Path(folder) / 'bench.sqlite'}")
+            cpu_before = _cpu(resource.RUSAGE_SELF)
             began = time.perf_counter()
             documents = ingest_into(store, [Path(path)], settings).documents
             store.close()
     seconds = time.perf_counter() - began
+    cpu = _cpu(resource.RUSAGE_SELF) - cpu_before + _cpu(resource.RUSAGE_CHILDREN)
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    queue.put((documents, seconds, own, children))
+    queue.put((documents, seconds, cpu, own, children))
+
+
+def _cpu(who: int) -> float:
+    used = resource.getrusage(who)
+    return used.ru_utime + used.ru_stime
 
 
 def measure(side: str, engine: str | None, workers: int, path: Path) -> tuple:
@@ -91,12 +105,15 @@ def main(n: int = 2_000) -> int:
         path = corpus(Path(folder), n)
         print(f"{n:,} real short reports (ACLED notes), each side in a fresh process:")
         floor: float | None = None
+        cpu_floor: float | None = None
         for side, what, engine, workers in SIDES:
-            documents, seconds, own, children = measure(side, engine, workers, path)
+            documents, seconds, cpu, own, children = measure(side, engine, workers, path)
             floor = floor or seconds
+            cpu_floor = cpu_floor or cpu
             print(
-                f"  {what:<32} {seconds:7.1f} s  {documents / seconds:6.1f} documents/s  "
-                f"x{seconds / floor:4.2f} stock spaCy's time  peak {own:5.0f} MiB "
-                f"(children {children:5.0f} MiB)"
+                f"  {what:<30} {seconds:6.1f} s {documents / seconds:6.1f} documents/s "
+                f"x{seconds / floor:4.2f} stock spaCy's time | CPU {cpu:5.1f} s "
+                f"{documents / cpu:5.0f} documents/CPU-s x{cpu / cpu_floor:4.2f} | peak "
+                f"{own:4.0f} MiB (children {children:4.0f} MiB)"
             )
     return 0

@@ -1,7 +1,7 @@
 """python -m bench ingest [N ...]: ingest of generated articles in mixed formats, reading alone
 (extract off) and the whole flow into a SQLite store (extract on, in this process and over a
-pool of two), at each size; documents per second and the peak memory of the process doing it
-(the pool's workers not counted), each in a fresh process.
+pool of two), at each size; documents per second, the CPU seconds of the process and its
+workers, and the peak memory of the process and of its largest worker, each in a fresh process.
 
 The corpus is generated here in our own words: a fifth each of plain text, HTML pages, JSON
 Lines dumps (fifty articles a file), ACLED-layout export rows (a hundred a file) and gzip-
@@ -95,6 +95,7 @@ def run(side: str, folder: str, queue: mp.Queue) -> None:
     from dossier.settings import Settings
     from dossier.store import Store
 
+    before = resource.getrusage(resource.RUSAGE_SELF)
     began = time.perf_counter()
     tally = Tally()
     if side == "read":
@@ -110,11 +111,26 @@ def run(side: str, folder: str, queue: mp.Queue) -> None:
             tally = ingest_into(store, [Path(folder)], settings)
             store.close()
     seconds = time.perf_counter() - began
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    queue.put((tally.documents, tally.duplicates, tally.refused, seconds, peak))
+    own, children = (
+        resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    )
+    cpu = own.ru_utime + own.ru_stime - before.ru_utime - before.ru_stime
+    cpu += children.ru_utime + children.ru_stime
+    peak = own.ru_maxrss / 1024
+    queue.put(
+        (
+            tally.documents,
+            tally.duplicates,
+            tally.refused,
+            seconds,
+            cpu,
+            peak,
+            children.ru_maxrss / 1024,
+        )
+    )
 
 
-def measure(side: str, folder: Path) -> tuple[int, int, int, float, float]:
+def measure(side: str, folder: Path) -> tuple[int, int, int, float, float, float, float]:
     context = mp.get_context("spawn")
     queue = context.Queue()
     process = context.Process(target=run, args=(side, str(folder), queue))
@@ -136,10 +152,11 @@ def main(sizes: tuple[int, ...] = SIZES) -> int:
                 ("pool", "the same, pool of 2"),
             )
             for side, what in sides:
-                docs, repeats, refused, seconds, peak = measure(side, folder)
+                docs, repeats, refused, seconds, cpu, peak, workers = measure(side, folder)
                 print(
                     f"  {n:>6,} articles  {what:<18} {docs:>6,} documents {repeats:>4} repeats "
-                    f"{refused:>3} refused  {seconds:7.1f} s  {docs / seconds:7.0f} documents/s  "
-                    f"peak {peak:5.0f} MiB"
+                    f"{refused:>3} refused  {seconds:7.1f} s  {docs / seconds:6.0f} documents/s  "
+                    f"CPU {cpu:6.1f} s {docs / cpu:5.0f}/CPU-s  peak {peak:4.0f} MiB "
+                    f"(workers {workers:4.0f} MiB)"
                 )
     return 0

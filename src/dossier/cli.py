@@ -142,6 +142,8 @@ def ingest(
         )
     counts = store.counts()
     seconds = time.perf_counter() - began
+    if tally.retried:
+        err.print(render.redone(tally.retried))
     out.print(
         render.ingested(
             tally.documents, tally.duplicates, tally.refused, counts, settings.database_url

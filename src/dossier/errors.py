@@ -27,3 +27,9 @@ class SchemaMismatch(DossierError):
     def __init__(self, message: str, found: str | None, needed: str) -> None:
         super().__init__(message)
         self.found, self.needed = found, needed
+
+
+class NotStored(DossierError):
+    """The database would not take a batch of documents (a value it refuses, such as a NUL
+    character in a PostgreSQL text). The ingest stores the batch one document at a time then,
+    and the one document that fails alone is kept as a refusal with this reason."""

@@ -1,16 +1,19 @@
 """The flow from files to the store, as a library call: the CLI and the tests both use it.
 
 read -> drop duplicates, exact and near (in this run and in the store) -> extract (here, in a
-pool of processes, or on Ray) -> name actors by their canonical actor -> store the document and
-group its events with reports of the same attacks, in one transaction.
+pool of processes, or on Ray) -> name actors by their canonical actor -> store documents a
+batch at a time and group their events with reports of the same attacks, one transaction a
+batch.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from dossier.errors import NotStored
 from dossier.extract import extract_many
 from dossier.ingest import read_path, walk
 from dossier.model import Document, Duplicate, Refusal, Skipped
@@ -19,6 +22,11 @@ from dossier.resolve.actors import canonical_names, remember
 from dossier.resolve.grouping import group_in
 from dossier.settings import Settings
 from dossier.store import Store
+from dossier.store.rows import Resolved
+
+# A batch of documents is stored once it holds `Settings.write_batch` documents or this long
+# after the batch before, so that progress shows and an interrupted run loses little.
+WRITE_SECONDS = 2.0
 
 
 @dataclass
@@ -29,6 +37,8 @@ class Tally:
     files: int = 0
     # Records of containers that are not articles (a web archive's requests, images, ...).
     skipped: int = 0
+    # Batches a pool worker died on, redone by another.
+    retried: int = 0
 
     @property
     def inputs(self) -> int:
@@ -130,9 +140,9 @@ def ingest_into(
 ) -> Tally:
     """Ingest files into the store; every refusal and every duplicate is kept there too.
 
-    Each document is stored with its facts and grouped into incidents in one transaction, so a
-    run killed part-way and run again ends with the store an uninterrupted run gives: what was
-    stored is skipped as a repeat of itself, the rest is read.
+    Documents are stored with their facts and grouped into incidents in batches, one
+    transaction each, so a run killed part-way and run again ends with the store an
+    uninterrupted run gives: what was stored is skipped as a repeat of itself, the rest is read.
     """
     tally = Tally()
     known = store.known_names()
@@ -163,24 +173,69 @@ def ingest_into(
         from dossier.ray_extract import extract_on_ray
 
         extracted = extract_on_ray(documents, settings)
+    elif settings.engine == "pool":
+        from dossier.pool_extract import extract_in_pool
+
+        def retried(batches: int) -> None:
+            tally.retried += batches
+
+        extracted = extract_in_pool(documents, settings, on_retry=retried)
     else:
-        processes = settings.workers if settings.engine == "pool" else 1
-        extracted = extract_many(documents, settings.batch_size, processes, settings.pipeline)
+        extracted = extract_many(documents, settings.batch_size, pipeline=settings.pipeline)
+    batch: list[Resolved] = []
+
+    def store_batch() -> None:
+        """Store the batch in one transaction; a batch a document of it cannot be stored in
+        is stored one document at a time, and the document that fails alone is refused."""
+        # The MinHashes leave the run's index only now, as their documents reach the store,
+        # where the near-duplicate search finds them from then on.
+        ready = [replace(i, minhash=near.release(i.facts.document.id)) for i in batch]
+        for item, stored in zip(ready, _stored(store, ready, keep), strict=True):
+            if stored:
+                tally.documents += 1
+            elif stored is None:
+                tally.refused += 1
+            else:
+                # Stored meanwhile by another run: a repeat of that document.
+                tally.duplicates += 1
+                of = store.stored_id(item.facts.document)
+                if of is not None:
+                    duplicate = Duplicate(item.facts.document.path, of, item.facts.document.row)
+                    repeat(duplicate, item.facts.document)
+            on_document()
+        batch.clear()
+
+    began = time.monotonic()
     for facts in extracted:
         canonical = canonical_names(facts, known)
-        minhash = near.release(facts.document.id)
-        if store.add(facts, canonical, then=group_in, minhash=minhash):
-            tally.documents += 1
-            remember(facts, canonical, known)
-        else:
-            # Stored meanwhile by another run: a repeat of that document.
-            tally.duplicates += 1
-            of = store.stored_id(facts.document)
-            if of is not None:
-                repeat(Duplicate(facts.document.path, of, facts.document.row), facts.document)
-        on_document()
+        remember(facts, canonical, known)
+        batch.append(Resolved(facts, canonical))
+        if len(batch) >= settings.write_batch or time.monotonic() - began > WRITE_SECONDS:
+            store_batch()
+            began = time.monotonic()
+    store_batch()
     for duplicate, content in pending:
         of = store.id_of_content(content) if content else store.id_stored(duplicate.of)
         if of is not None:
             store.add_duplicate(replace(duplicate, of=of))
     return tally
+
+
+def _stored(
+    store: Store, batch: list[Resolved], refuse: Callable[[Refusal], None]
+) -> list[bool | None]:
+    """Whether each document of the batch was stored (False: its text is stored already; None:
+    refused, as the store would not take it)."""
+    try:
+        return list(store.add_many(batch, then=group_in))
+    except NotStored:
+        pass
+    outcome: list[bool | None] = []
+    for item in batch:
+        try:
+            outcome += store.add_many([item], then=group_in)
+        except NotStored as refused:
+            document = item.facts.document
+            refuse(Refusal(document.path, str(refused), row=document.row))
+            outcome.append(None)
+    return outcome

@@ -25,7 +25,10 @@ class Settings:
     max_container_bytes: int = 512 * 1024 * 1024
     # Raw bytes of a refused input are kept in the quarantine table up to this size.
     max_quarantine_bytes: int = 5 * 1024 * 1024
+    # Documents per batch of extraction (spaCy's nlp.pipe, a pool worker's task, a Ray batch).
     batch_size: int = 32
+    # Documents stored per write transaction: one multi-row insert per table for all of them.
+    write_batch: int = 64
     # How ingest extracts: "local" in this process, "pool" over `workers` processes (spaCy's
     # own multiprocessing), "ray" on a Ray cluster (ray_extract.py); one writer stores in
     # order, so the store is the same whichever engine extracts.
@@ -56,6 +59,7 @@ class Settings:
             pipeline=env.get("DOSSIER_PIPELINE") or None,
             engine=env.get("DOSSIER_ENGINE", cls.engine),
             workers=int(env.get("DOSSIER_WORKERS", cls.workers)),
+            write_batch=int(env.get("DOSSIER_WRITE_BATCH", cls.write_batch)),
             ray_address=env.get("DOSSIER_RAY_ADDRESS") or None,
             ray_shards=env.get("DOSSIER_RAY_SHARDS") or None,
         )

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dossier.flow import ingest_into
 from dossier.model import Count, Document, Event, Evidence, Facts, Figure
+from dossier.settings import Settings
 from dossier.store import Store
 from dossier.store.tables import EventRoleRow, FigureRow
 
@@ -56,3 +62,27 @@ def test_roles_and_figure_spans_are_kept(sqlite_url: str) -> None:
         ("four", None, None),
     ]
     assert TEXT[police.start : police.end] == "Police said three people were killed"
+
+
+@pytest.mark.postgres
+def test_a_document_postgresql_will_not_take_is_refused_and_its_batch_stored(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    """PostgreSQL text holds no NUL character, which a JSON record may escape into its text:
+    that one document is kept as a refusal with the reason, the others of its batch stored."""
+    texts = [
+        "Gunmen attacked a police post in Kismayo on 3 March 2023, killing four officers.",
+        "Al-Shabaab fighters raided a village near Baidoa\u0000 on 4 March 2023.",
+        "A roadside bomb killed two soldiers in Beledweyne on 5 March 2023, officials said.",
+    ]
+    path = tmp_path / "reports.jsonl"
+    path.write_text(
+        "".join(json.dumps({"id": f"r{i}", "text": t}) + "\n" for i, t in enumerate(texts))
+    )
+    store = Store(postgres_url)
+    tally = ingest_into(store, [path], Settings())
+    assert (tally.documents, tally.refused) == (2, 1)
+    [refusal] = store.refusals()
+    assert refusal.path == str(path) and refusal.reason.startswith("not stored:")
+    assert store.stats()["documents"] == 2
+    store.close()

@@ -25,6 +25,7 @@ from dossier.extract.place_names import Named, place_names
 from dossier.extract.state import DocState, doc_text, state
 from dossier.model import Place
 from dossier.vocab.fold import fold, name_key
+from dossier.vocab.place_words import place_words
 from dossier.vocab.places import (
     Candidate,
     Gazetteer,
@@ -243,4 +244,7 @@ def _settled(words: Counter, named: list[Named], resolved: list[Place | None]) -
 
 @Language.factory("dossier_places", default_config={"labels": ["GPE", "LOC", "FAC", "NORP"]})
 def make_places(nlp: Language, name: str, labels: list[str]) -> Places:
+    # The gazetteer and the place words load with the pipeline, not with its first document.
+    gazetteer()
+    place_words()
     return Places(tuple(labels))

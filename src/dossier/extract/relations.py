@@ -164,4 +164,5 @@ class Relations:
 
 @Language.factory("dossier_relations")
 def make_relations(nlp: Language, name: str) -> Relations:
+    relation_cues()  # loaded with the pipeline, not with its first document
     return Relations()

@@ -114,6 +114,8 @@ class StoredReport:
     # An event an export's coders recorded (cited by a cell): the row's text may tell the same
     # attack again, and the two are one incident.
     coded: bool = False
+    # The incident it is recorded in now (None: an incident of its own).
+    incident: int | None = None
 
 
 @dataclass(frozen=True)

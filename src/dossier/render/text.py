@@ -44,6 +44,10 @@ def ingested(
     )
 
 
+def redone(batches: int) -> str:
+    return escape(f"{batches} batches redone by another worker after theirs died")
+
+
 def stats(counts: dict[str, int], url: str) -> Table:
     table = Table(title=escape(f"The store at {url}"))
     table.add_column("holds")

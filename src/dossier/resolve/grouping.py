@@ -42,7 +42,7 @@ def group_document(search: IncidentSearch, document_id: str) -> None:
     if not any(r.report.date for r in own):
         return
     members = neighbourhood(search, own)
-    search.assign(cluster(members.values()), members)
+    search.assign(cluster(members.values()), members.values())
 
 
 def neighbourhood(search: IncidentSearch, own: list[StoredReport]) -> dict[int, StoredReport]:

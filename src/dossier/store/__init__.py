@@ -1,6 +1,7 @@
 """store: the only place that speaks SQL.
 
-`Store` writes what extract and resolve produce (`write.py`), keeps refusals and repeats
+`Store` writes what extract and resolve produce (`write.py`, a batch of documents at a
+time, its rows built by `rows.py`), keeps refusals and repeats
 (`inputs.py`), runs the queries of the incident
 search (`incidents.py`) and answers the questions analyse asks (`read.py`, and `reports.py`
 for the reports of attacks, `documents.py` for browsing documents and relations);

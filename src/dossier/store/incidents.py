@@ -38,19 +38,23 @@ class IncidentSearch:
                 found[node.event_id] = node
         return list(found.values())
 
-    def assign(self, incidents: dict[int, int], members: Iterable[int]) -> None:
+    def assign(self, incidents: dict[int, int], members: Iterable[StoredReport]) -> None:
         """Record the grouping of `members`: each in the incident `incidents` gives it, or an
-        incident of its own (NULL) when it gives none."""
-        ids = list(members)
-        for chunk in range(0, len(ids), 500):
+        incident of its own (NULL) when it gives none. Only the reports whose incident changes
+        are written: most reports of a new document stay alone."""
+        alone = [m.event_id for m in members if m.incident is not None]
+        alone = [event_id for event_id in alone if event_id not in incidents]
+        for chunk in range(0, len(alone), 500):
             self.connection.execute(
                 update(EventRow)
-                .where(EventRow.id.in_(ids[chunk : chunk + 500]))
+                .where(EventRow.id.in_(alone[chunk : chunk + 500]))
                 .values(incident_id=None)
             )
+        now = {m.event_id: m.incident for m in members}
         by_incident: dict[int, list[int]] = {}
         for event_id, incident_id in incidents.items():
-            by_incident.setdefault(incident_id, []).append(event_id)
+            if now.get(event_id) != incident_id:
+                by_incident.setdefault(incident_id, []).append(event_id)
         for incident_id, events in by_incident.items():
             self.connection.execute(
                 update(EventRow).where(EventRow.id.in_(events)).values(incident_id=incident_id)
@@ -83,6 +87,7 @@ _REPORTS = select(
     EventRow.lon,
     EventRow.cell_column,
     EventRow.site,
+    EventRow.incident_id,
 ).outerjoin(ActorRow, EventRow.perpetrator_id == ActorRow.id)
 
 _IN_DOCUMENT = _REPORTS.where(EventRow.document_id == bindparam("doc"))
@@ -105,6 +110,7 @@ def _nodes(rows: Iterable[Row]) -> list[StoredReport]:  # type: ignore[type-arg]
         lon,
         cell,
         site,
+        incident,
     ) in rows:
         place = what.pop()
         type, date, precision, date_text = what
@@ -123,5 +129,5 @@ def _nodes(rows: Iterable[Row]) -> list[StoredReport]:  # type: ignore[type-arg]
             site=site,
         )
         key = (date or "", document_id, start)
-        nodes.append(StoredReport(event_id, document_id, key, report, cell is not None))
+        nodes.append(StoredReport(event_id, document_id, key, report, cell is not None, incident))
     return nodes

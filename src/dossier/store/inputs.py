@@ -4,13 +4,15 @@ band). Idempotent: a refusal or a duplicate already kept changes nothing."""
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, Engine, func, select
+from sqlalchemy import ColumnElement, Engine, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from dossier.model import Document, Duplicate, Refusal
 from dossier.near_duplicates import CANDIDATES, Signature
 from dossier.store.db import one_writer
 from dossier.store.tables import DocumentBandRow, DocumentRow, DuplicateRow, RefusalRow
+
+_BY_CONTENT = select(DocumentRow.id).where(DocumentRow.content_hash == bindparam("content_hash"))
 
 
 class Inputs:
@@ -26,10 +28,9 @@ class Inputs:
             return session.scalar(select(DocumentRow.id).where(DocumentRow.id == document_id))
 
     def id_of_content(self, content_hash: str) -> str | None:
-        with Session(self.engine) as session:
-            return session.scalar(
-                select(DocumentRow.id).where(DocumentRow.content_hash == content_hash)
-            )
+        # Asked of every document read: a plain query, without an ORM session.
+        with self.engine.connect() as connection:
+            return connection.execute(_BY_CONTENT, {"content_hash": content_hash}).scalar()
 
     def add_duplicate(self, duplicate: Duplicate) -> bool:
         """Keep an input that repeats a stored document; False if it is kept already."""

@@ -115,4 +115,5 @@ def _told_at(incidents: list[Candidate], told: Candidate) -> Candidate:
 
 @Language.factory("dossier_events")
 def make_events(nlp: Language, name: str) -> Events:
+    lexicon()  # loaded with the pipeline, not with its first document
     return Events()

@@ -45,9 +45,10 @@ def trigger(sentence: Span, lex: Lexicon) -> tuple[str, int] | None:
     """The event type of the sentence and where its trigger starts: the first type whose cue it
     holds, types being listed from specific to generic, or the type it makes with another type
     the sentence also tells (`Lexicon.combined`)."""
+    text = sentence.text  # a Span builds its text anew on every call: once here
     found: tuple[str, int] | None = None
     for event_type, pattern in lex.types:
-        hit = pattern.search(sentence.text)
+        hit = pattern.search(text)
         if hit is None:
             continue
         if found is None:
@@ -56,7 +57,7 @@ def trigger(sentence: Span, lex: Lexicon) -> tuple[str, int] | None:
                 return found
             continue
         made = lex.combined.get(frozenset((found[0], event_type)))
-        if made is not None and made[1].search(sentence.text):
+        if made is not None and made[1].search(text):
             return made[0], found[1]
     return found
 
@@ -289,7 +290,8 @@ def _plural_only(sentence: Span, lex: Lexicon) -> bool:
     """Whether every cue of the sentence is a plural noun ("ISWAP attacks have been
     restricted to ...", "gunmen"): "Gunmen opened fire" tells one attack by its verb, and
     "an explosives-laden vehicle" is one vehicle."""
-    hits = (hit for _kind, pattern in lex.types for hit in pattern.finditer(sentence.text))
+    text = sentence.text
+    hits = (hit for _kind, pattern in lex.types for hit in pattern.finditer(text))
     for hit in hits:
         start = sentence.start_char + hit.start()
         word = sentence.doc.char_span(start, start + 1, alignment_mode="expand")
