@@ -365,3 +365,14 @@ def test_a_country_the_tagger_takes_for_a_person_is_no_actor() -> None:
         )
     )
     assert not {"Burkina Faso", "Mali"} & {a.name for a in facts.actors}
+
+
+def test_a_village_named_after_of_keeps_its_article_and_stops_at_the_full_stop() -> None:
+    facts = extract(
+        _doc(
+            "Gunmen killed two farmers in the village of Dar al-Salam on Monday. The army said "
+            "it was searching the area.",
+        )
+    )
+    (event,) = facts.events
+    assert event.place is not None and event.place.name == "Dar al-Salam"

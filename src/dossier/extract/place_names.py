@@ -36,13 +36,16 @@ _DIRECTION = re.compile(
     r"|central)\s+$",
     re.IGNORECASE,
 )
+# A capitalised word of a name, a dot only inside it ("U.S"): "Aita al-Shaab. The" ends at the
+# full stop.
+_W = r"[A-Z](?:[\w'-]|\.(?=\w))*"
 # A capitalised name right after a word of place: "in Montepuez", "near Kismayo". The NER
 # misses such names or takes them for people; the gazetteer decides.
 _LOCATED = re.compile(
     r"\b(?:in|near|outside|around|into|at|(?P<kind>town|village|city|district|province|commune"
     r"|municipality|region)\s+of)\s+"
-    r"(?P<name>[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|(?:al|el|ad|as|de|del|do|dos|da|das|du|di|la|le)"
-    r"(?=\s+[A-Z]))){0,3})"
+    rf"(?P<name>{_W}(?:\s+(?:{_W}|(?:al|el|ad|as|ash|an|ar|at|az)-{_W}"
+    r"|(?:al|el|ad|as|de|del|do|dos|da|das|du|di|la|le)(?=\s+[A-Z]))){0,3})"
 )
 # A town at least this large is meant where the text puts a name it knows after "in".
 _TOWN = 15_000
