@@ -376,3 +376,21 @@ def test_a_village_named_after_of_keeps_its_article_and_stops_at_the_full_stop()
     )
     (event,) = facts.events
     assert event.place is not None and event.place.name == "Dar al-Salam"
+
+
+def test_an_attack_told_in_passing_keeps_its_toll_and_the_story_goes_back_to_the_first() -> None:
+    """ "The attack came two days after gunmen killed two soldiers in X": the earlier attack is
+    an incident of its own, cited by its own clause; its toll is not the bombing's, and what the
+    story says next is the bombing's again."""
+    text = (
+        "A suicide bomber killed nine officers at a police station in Bannu on Sunday. "
+        "The attack came two days after gunmen killed two soldiers at a checkpoint in "
+        "North Waziristan. Jamaat-ul-Ahrar claimed responsibility for the bombing."
+    )
+    facts = extract(_doc(text, published="2024-03-04"))
+    by_place = {e.place.name: e for e in facts.events if e.place}
+    bannu, earlier = by_place["Bannu"], by_place["North Waziristan"]
+    assert bannu.killed is not None and bannu.killed.low == 9
+    assert bannu.perpetrator == "Jamaat-ul-Ahrar"
+    assert earlier.killed is not None and earlier.killed.low == 2
+    assert text[earlier.evidence.start : earlier.evidence.end].startswith("after gunmen")

@@ -67,6 +67,8 @@ class Lexicon:
     anaphoric: re.Pattern[str]
     # "also", "another": the sentence tells a second attack beside the one told.
     another: re.Pattern[str]
+    # "the attack came two days after ...": a sentence referring back that tells another attack.
+    sequel: re.Pattern[str]
     # "around the same time": the attack is on the day of the one told before it.
     same_time: re.Pattern[str]
     # "no group has claimed the attack": a denial, whose claim cues are not a claim.
@@ -118,6 +120,7 @@ def lexicon() -> Lexicon:
         unclaimed=_any(data["unclaimed"]),
         another=_any(data["another"]),
         same_time=_any(data["same_time"]),
+        sequel=_any(data["sequel"]),
         period=re.compile("|".join(data["period"]), re.I),
         anaphoric=re.compile(
             r"\b(?:the|this|that|yesterday's|today's|\w+day's)\s+(?:\w+\s+)?"

@@ -10,6 +10,8 @@ become `Event` records (`build`). Each module is one job that a learned componen
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -17,6 +19,7 @@ from dossier.attribution import contested
 from dossier.extract.events.build import event
 from dossier.extract.events.candidates import (
     candidate,
+    clauses,
     follow_up,
     refers_back,
     sets_scene,
@@ -29,7 +32,7 @@ from dossier.extract.events.perpetrators import (
     passage_group,
 )
 from dossier.extract.state import state
-from dossier.vocab.events import lexicon
+from dossier.vocab.events import Lexicon, lexicon
 
 
 class Events:
@@ -42,15 +45,22 @@ class Events:
         incidents: list[Candidate] = []
         parent_of = parents(found)
         scene: Span | None = None
-        for sentence in doc.sents:
+        # Incidents told in passing ("... came two days after gunmen killed two soldiers in
+        # X"): the story goes back to the attack it told, so what follows is not theirs.
+        asides: list[Candidate] = []
+
+        def current() -> Candidate:
+            return next((i for i in reversed(incidents) if i not in asides), incidents[-1])
+
+        for sentence, aside in _clauses(doc, lex):
             if sentence.text.rstrip().endswith("?"):
                 continue
             triggered = trigger(sentence, lex)
             if triggered is None:
                 if incidents:
-                    follow = follow_up(sentence, incidents[-1], found, lex, groups)
+                    follow = follow_up(sentence, current(), found, lex, groups)
                     if follow is not None:
-                        incidents[-1].absorb(follow, parent_of)
+                        current().absorb(follow, parent_of)
                 elif sets_scene(sentence, found, lex):
                     scene = sentence
                 continue
@@ -59,9 +69,9 @@ class Events:
             told = candidate(sentence, kind, start, groups, found, lex, main_country, anaphoric)
             if told is None:
                 if incidents:
-                    follow = follow_up(sentence, incidents[-1], found, lex, groups)
+                    follow = follow_up(sentence, current(), found, lex, groups)
                     if follow is not None:
-                        incidents[-1].absorb(follow, parent_of)
+                        current().absorb(follow, parent_of)
                 continue
             if scene is not None and not incidents and not told.anchored():
                 # "On 3 May, soldiers carried out an operation in X. One civilian was killed.":
@@ -76,10 +86,15 @@ class Events:
             branch_for_parent(told, groups, found, lex, doc, sentence)
             if anaphoric:
                 # "the attack inside Raqqa city": the attack told at that town, else the last.
-                _told_at(incidents, told).absorb(told, parent_of)  # its date counts if none yet
+                _told_at(incidents, told, current()).absorb(told, parent_of)  # date if none yet
                 continue
             if told.date is None and incidents and lex.same_time.search(sentence.text):
-                told.date = incidents[-1].date  # "around the same time, IS also claimed ..."
+                told.date = current().date  # "around the same time, IS also claimed ..."
+            if aside:
+                # Told as another attack than the one referred to: never that one.
+                incidents.append(told)
+                asides.append(told)
+                continue
             for incident in incidents:
                 if incident.joins(told, parent_of):
                     incident.absorb(told, parent_of)
@@ -102,15 +117,22 @@ class Events:
         return doc
 
 
-def _told_at(incidents: list[Candidate], told: Candidate) -> Candidate:
+def _told_at(incidents: list[Candidate], told: Candidate, last: Candidate) -> Candidate:
     """The incident a sentence referring back to "the attack" means: the one at the town it
-    names, else the last one told."""
+    names, else the `last` one the story told."""
     place = told.place
     if place is not None and place.kind in ("city", "unknown"):
         for incident in reversed(incidents):
             if incident.place is not None and incident.place.name == place.name:
                 return incident
-    return incidents[-1]
+    return last
+
+
+def _clauses(doc: Doc, lex: Lexicon) -> Iterator[tuple[Span, bool]]:
+    """Each sentence, or its halves (`clauses`), with whether it tells an attack in passing."""
+    for sentence in doc.sents:
+        for i, part in enumerate(clauses(sentence, lex)):
+            yield part, i > 0
 
 
 @Language.factory("dossier_events")

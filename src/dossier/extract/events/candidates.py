@@ -67,6 +67,28 @@ def refers_back(sentence: Span, trigger: int, lex: Lexicon) -> bool:
     return bool(lex.anaphoric.search(sentence.text[: trigger - sentence.start_char + 20]))
 
 
+_AFTER = re.compile(r"\b(?:after|before)\b", re.IGNORECASE)
+
+
+def clauses(sentence: Span, lex: Lexicon) -> list[Span]:
+    """The sentence, or its two halves where it tells another attack before or after the one
+    it refers to ("The attack in X came shortly after troops killed 34 militants in Y"): the
+    first half adds to the attack told, the second is an attack of its own, each cited by its
+    own words."""
+    sequel = lex.sequel.search(sentence.text)
+    if sequel is None:
+        return [sentence]
+    word = _AFTER.search(sequel.group())
+    if word is None:
+        return [sentence]
+    at = sentence.start_char + sequel.start() + word.start()
+    token = sentence.doc.char_span(at, at + 1, alignment_mode="expand")
+    if token is None or not sentence.start < token.start < sentence.end - 1:
+        return [sentence]
+    doc = sentence.doc
+    return [doc[sentence.start : token.start], doc[token.start : sentence.end]]
+
+
 def sets_scene(sentence: Span, found: DocState, lex: Lexicon) -> bool:
     """Whether a sentence without a trigger tells when and where something happened ("On 3 May,
     soldiers carried out an operation in X"): the attack a later sentence tells without a date

@@ -157,7 +157,9 @@ def _harmed_one(noun: Token, kind: str, lex: Lexicon) -> bool:
     is seized or captured is often a thing, so the abducted must be known people."""
     if person_word(noun, lex):
         return True
-    return kind != ABDUCTED and noun.lower_ not in lex.not_people and not noun.ent_type_
+    tally = noun.lemma_.lower() in lex.tallies  # "downplay the number of fighters killed"
+    thing = noun.lower_ in lex.not_people or bool(noun.ent_type_)
+    return kind != ABDUCTED and not thing and not tally
 
 
 def person_word(noun: Token, lex: Lexicon) -> bool:
