@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from dossier.model import (
     Attribute,
@@ -17,6 +17,7 @@ from dossier.model import (
     Relation,
     StoredAttribute,
 )
+from dossier.store.read import relation_query
 from dossier.store.tables import ActorRow, AttributeRow, DocumentRow, RelationRow
 
 
@@ -83,23 +84,10 @@ class AttributeReads:
     def relations_dated(self, name: str) -> list[DatedRelation]:
         """The relations the actor is a side of, each with the publication date of the document
         that states it: the first and last date a relation is evidenced come from these."""
-        subject, obj = aliased(ActorRow), aliased(ActorRow)
         with Session(self.engine) as session:
             rows = session.execute(
-                select(
-                    subject.name,
-                    RelationRow.type,
-                    obj.name,
-                    RelationRow.document_id,
-                    RelationRow.char_start,
-                    RelationRow.char_end,
-                    RelationRow.source,
-                    DocumentRow.published,
-                )
-                .join(subject, RelationRow.subject_id == subject.id)
-                .join(obj, RelationRow.object_id == obj.id)
+                relation_query(name, DocumentRow.published)
                 .join(DocumentRow, RelationRow.document_id == DocumentRow.id)
-                .where((subject.name == name) | (obj.name == name))
                 .order_by(DocumentRow.published, RelationRow.id)
             )
             return [

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from dossier.errors import NotFound
@@ -37,6 +38,28 @@ from dossier.store.tables import (
     VictimCategoryRow,
 )
 from dossier.vocab.fold import name_key
+
+
+def relation_query(name: str | None, *more: Any) -> Select:
+    """Relations as (subject, type, object, document, start, end, source, *more), those the
+    actor `name` is a side of (every one when None): the one query every relation read builds
+    on."""
+    subject, obj = aliased(ActorRow), aliased(ActorRow)
+    query = (
+        select(
+            subject.name,
+            RelationRow.type,
+            obj.name,
+            RelationRow.document_id,
+            RelationRow.char_start,
+            RelationRow.char_end,
+            RelationRow.source,
+            *more,
+        )
+        .join(subject, RelationRow.subject_id == subject.id)
+        .join(obj, RelationRow.object_id == obj.id)
+    )
+    return query if name is None else query.where((subject.name == name) | (obj.name == name))
 
 
 class Reads:
@@ -235,24 +258,8 @@ class Reads:
     def relations_of(self, name: str | None) -> list[Relation]:
         """Relations the actor is a side of (every relation when `name` is None), in the order
         stored, each with the span that states it."""
-        subject, obj = aliased(ActorRow), aliased(ActorRow)
         with Session(self.engine) as session:
-            query = (
-                select(
-                    subject.name,
-                    RelationRow.type,
-                    obj.name,
-                    RelationRow.document_id,
-                    RelationRow.char_start,
-                    RelationRow.char_end,
-                    RelationRow.source,
-                )
-                .join(subject, RelationRow.subject_id == subject.id)
-                .join(obj, RelationRow.object_id == obj.id)
-                .order_by(RelationRow.id)
-            )
-            if name is not None:
-                query = query.where((subject.name == name) | (obj.name == name))
+            query = relation_query(name).order_by(RelationRow.id)
             rows = session.execute(query)
             return [
                 Relation(subject, type_, object_, Evidence(document, start, end, source))
