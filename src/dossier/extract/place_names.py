@@ -18,7 +18,7 @@ from dossier.extract.state import DocState, doc_text
 from dossier.model import PERSON
 from dossier.vocab.fold import fold, name_key
 from dossier.vocab.place_words import LONGER as _LONGER
-from dossier.vocab.place_words import place_words
+from dossier.vocab.place_words import WORD, place_words
 from dossier.vocab.places import Gazetteer
 from dossier.vocab.victims import victim_cues
 
@@ -36,9 +36,8 @@ _DIRECTION = re.compile(
     r"|central)\s+$",
     re.IGNORECASE,
 )
-# A capitalised word of a name, a dot only inside it ("U.S"): "Aita al-Shaab. The" ends at the
-# full stop.
-_W = r"[A-Z](?:[\w'-]|\.(?=\w))*"
+# A capitalised word of a name, a dot only inside it: "Aita al-Shaab. The" ends at the full stop.
+_W = WORD
 # A capitalised name right after a word of place: "in Montepuez", "near Kismayo". The NER
 # misses such names or takes them for people; the gazetteer decides.
 _LOCATED = re.compile(

@@ -19,6 +19,7 @@ from dossier.vocab.roles import role_lexicon
 # "Andar (Shalgar) district", "Narang Wa Badil districts", "the Gerdani area".
 # A dot only inside a word ("U.S"): "Monday. The prison" is two sentences, not one name.
 _WORD = r"[A-Z](?:[\w'-]|\.(?=\w))*"
+WORD = _WORD  # the same word wherever a place name is read (place_names.py)
 _LINK = r"(?:wa|e|i|ye|al|el|ul|ur|ash|as|ad|az|an|bin|de|del|do|dos|das|da|du|di|des|la|le)"
 # Before a region's name, a word that makes it the end of a longer name ("Zamboanga del Norte").
 LONGER = re.compile(rf"(?:{_WORD}|{_LINK})\s+$")
