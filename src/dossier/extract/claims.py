@@ -14,7 +14,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from dossier.extract.state import DocState, state
+from dossier.extract.state import DocState, span_text, state
 from dossier.model import ARMED_GROUP, PERSON, Claim, Evidence
 from dossier.vocab.claims import speech_verbs
 
@@ -33,7 +33,7 @@ def _name_in(span: Span, found: DocState) -> str:
     for ent in span.ents:
         if ent.label_ in _ENTITY_LABELS:
             return ent.text.removeprefix("the ").removeprefix("The ")
-    text = span.text.strip()
+    text = span_text(span).strip()
     return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
 
 
@@ -46,7 +46,7 @@ def _actor_at(token: Token, found: DocState) -> str | None:
 
 def speaker(sentence: Span, found: DocState) -> tuple[str, int, int] | None:
     """(source, start, end) of the speaking phrase of a sentence, or None."""
-    text = sentence.text
+    text = span_text(sentence)
     according = _ACCORDING.search(text)
     if according:
         rest = text[according.end() :]
@@ -56,7 +56,7 @@ def speaker(sentence: Span, found: DocState) -> tuple[str, int, int] | None:
         span = sentence.doc.char_span(
             start, sentence.start_char + phrase_end, alignment_mode="expand"
         )
-        if span is not None and span.text.strip():
+        if span is not None and span_text(span).strip():
             return _name_in(span, found), span.start_char, span.end_char
     speech = speech_verbs()
     for token in sentence:
@@ -91,7 +91,7 @@ def speaker(sentence: Span, found: DocState) -> tuple[str, int, int] | None:
         if referred is not None:
             return referred, span.start_char, span.end_char  # "the group said": the group
         # "Authorities in northwestern Pakistan said": the speaker is the authorities.
-        phrase = re.sub(r"^(?:the|a|an)\s+", "", span.text.strip(), flags=re.I)
+        phrase = re.sub(r"^(?:the|a|an)\s+", "", span_text(span).strip(), flags=re.I)
         return phrase, span.start_char, span.end_char
     return None
 
@@ -141,7 +141,10 @@ class Claims:
                 # "Gaznavi, a spokesman for LeT, said": he speaks of the group he speaks for.
                 about = list(dict.fromkeys(m.actor for m in groups if start <= m.start < end))
             evidence = Evidence(
-                "", sentence.start_char, sentence.start_char + len(sentence.text.rstrip()), source
+                "",
+                sentence.start_char,
+                sentence.start_char + len(span_text(sentence).rstrip()),
+                source,
             )
             for actor in about:
                 found.claims.append(Claim(source, actor, evidence))

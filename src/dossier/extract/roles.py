@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from dossier.extract.names import from_given, full_name, harmed, name_start, person_names
-from dossier.extract.state import doc_text
+from dossier.extract.state import doc_text, span_text
 from dossier.vocab.registry import is_lower_cased
 from dossier.vocab.roles import RoleLexicon, common_nouns, given_names, role_lexicon
 
@@ -340,7 +340,7 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
         if name.text in roles.perpetrators or name.start in group_tokens or not harmed(name, lex):
             continue
         _keep(roles.victims, from_given(name.text))
-    for match in lex.weapons.finditer(sentence.text):
+    for match in lex.weapons.finditer(span_text(sentence)):
         span = sentence.doc.char_span(
             sentence.start_char + match.start(), sentence.start_char + match.end(), "expand"
         )

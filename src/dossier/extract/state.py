@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from dossier.extract import codec
 from dossier.model import ARMED_GROUP, Attribute, Claim, DateValue, Event, Place, Relation
@@ -174,8 +174,21 @@ for _field in OUTPUTS.values():
         Doc.set_extension(_field.extension, default=None)
 
 
+# The last documents' views, by the Doc's id. Each view holds its Doc, so no id here can be
+# reused by another Doc while its entry lasts. The pipeline hands a Doc from component to
+# component before it takes the next, so a few entries serve every component and `to_facts`,
+# and each output is read from its extension once per document rather than once per component.
+_VIEWS: dict[int, DocState] = {}
+_KEEP = 16
+
+
 def state(doc: Doc) -> DocState:
-    return DocState(doc)
+    view = _VIEWS.get(id(doc))
+    if view is None:
+        if len(_VIEWS) >= _KEEP:
+            del _VIEWS[next(iter(_VIEWS))]
+        view = _VIEWS[id(doc)] = DocState(doc)
+    return view
 
 
 def doc_text(doc: Doc) -> str:
@@ -185,3 +198,9 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["dossier_text"] = doc.text
     return text
+
+
+def span_text(span: Span) -> str:
+    """A span's text, cut from the document's text read once: `Span.text` makes a Token of
+    every word and joins them anew on every call."""
+    return doc_text(span.doc)[span.start_char : span.end_char]

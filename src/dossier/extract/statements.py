@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dossier.extract.state import state
+from dossier.extract.state import span_text, state
 from dossier.vocab.topics import IDENTITY, topic_of
 
 
@@ -24,7 +24,7 @@ class Statements:
         i = 0
         for sentence in doc.sents:
             start, end = sentence.start_char, sentence.end_char
-            text = sentence.text.rstrip()
+            text = span_text(sentence).rstrip()
             end = start + len(text)
             about: list[str] = []
             while i < len(groups) and groups[i].start < end:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dossier.extract.state import state
+from dossier.extract.state import span_text, state
 from dossier.vocab.events import lexicon
 from dossier.vocab.victims import victim_cues
 
@@ -17,7 +17,7 @@ class Victims:
         triggers = [pattern for _, pattern in lexicon().types]
         seen: set[str] = set()
         for sentence in doc.sents:
-            text = sentence.text
+            text = span_text(sentence)
             if not cues.targeting.search(text) and not any(p.search(text) for p in triggers):
                 continue
             end = sentence.start_char + len(text.rstrip())

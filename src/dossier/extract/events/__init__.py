@@ -31,7 +31,7 @@ from dossier.extract.events.perpetrators import (
     parents,
     passage_group,
 )
-from dossier.extract.state import state
+from dossier.extract.state import span_text, state
 from dossier.vocab.events import Lexicon, lexicon
 
 
@@ -53,7 +53,7 @@ class Events:
             return next((i for i in reversed(incidents) if i not in asides), incidents[-1])
 
         for sentence, aside in _clauses(doc, lex):
-            if sentence.text.rstrip().endswith("?"):
+            if span_text(sentence).rstrip().endswith("?"):
                 continue
             triggered = trigger(sentence, lex)
             if triggered is None:
@@ -88,7 +88,7 @@ class Events:
                 # "the attack inside Raqqa city": the attack told at that town, else the last.
                 _told_at(incidents, told, current()).absorb(told, parent_of)  # date if none yet
                 continue
-            if told.date is None and incidents and lex.same_time.search(sentence.text):
+            if told.date is None and incidents and lex.same_time.search(span_text(sentence)):
                 told.date = current().date  # "around the same time, IS also claimed ..."
             if aside:
                 # Told as another attack than the one referred to: never that one.

@@ -28,7 +28,7 @@ from dossier.extract.events.perpetrators import (
 from dossier.extract.events.spans import inside, sentence_end, verb_lemma
 from dossier.extract.numbers import VAGUE
 from dossier.extract.roles import roles_of
-from dossier.extract.state import DocState, Found, doc_text
+from dossier.extract.state import DocState, Found, doc_text, span_text
 from dossier.model import Claimant, Evidence, Place
 from dossier.vocab.events import Lexicon
 from dossier.vocab.fold import fold, name_key
@@ -45,7 +45,7 @@ def trigger(sentence: Span, lex: Lexicon) -> tuple[str, int] | None:
     """The event type of the sentence and where its trigger starts: the first type whose cue it
     holds, types being listed from specific to generic, or the type it makes with another type
     the sentence also tells (`Lexicon.combined`)."""
-    text = sentence.text  # a Span builds its text anew on every call: once here
+    text = span_text(sentence)  # a Span builds its text anew on every call: once here
     found: tuple[str, int] | None = None
     for event_type, pattern in lex.types:
         hit = pattern.search(text)
@@ -64,7 +64,7 @@ def trigger(sentence: Span, lex: Lexicon) -> tuple[str, int] | None:
 
 def refers_back(sentence: Span, trigger: int, lex: Lexicon) -> bool:
     """ "In the wake of the attack, ...": the sentence speaks of an attack already told."""
-    return bool(lex.anaphoric.search(sentence.text[: trigger - sentence.start_char + 20]))
+    return bool(lex.anaphoric.search(span_text(sentence)[: trigger - sentence.start_char + 20]))
 
 
 _AFTER = re.compile(r"\b(?:after|before)\b", re.IGNORECASE)
@@ -75,7 +75,7 @@ def clauses(sentence: Span, lex: Lexicon) -> list[Span]:
     it refers to ("The attack in X came shortly after troops killed 34 militants in Y"): the
     first half adds to the attack told, the second is an attack of its own, each cited by its
     own words."""
-    sequel = lex.sequel.search(sentence.text)
+    sequel = lex.sequel.search(span_text(sentence))
     if sequel is None:
         return [sentence]
     word = _AFTER.search(sequel.group())
@@ -192,7 +192,7 @@ def candidate(
     doer = None if state else perpetrator(sentence, scored, groups, trigger, found, lex)
     roles = roles_of(sentence, _group_tokens(sentence, groups))
     # "last night" in a text without a publication date: no date, but one occasion.
-    timed = not dated and bool(lex.occasion.search(sentence.text))
+    timed = not dated and bool(lex.occasion.search(span_text(sentence)))
     generic = not (
         dates or reported or places or reports or doer or roles.targets or roles.victims or timed
     )
@@ -223,11 +223,12 @@ def candidate(
     # "Russian mercenaries", "a Nigerian soldier": a people's adjective says who, not where, so
     # the sentence's country is one it names, else the text's.
     words = gazetteer()
+    said = span_text(sentence)
     named = next(
         (
             m
-            for m in words.country_words.finditer(fold(sentence.text))
-            if not lex.reference_point.search(sentence.text[max(0, m.start() - 40) : m.start()])
+            for m in words.country_words.finditer(fold(said))
+            if not lex.reference_point.search(said[max(0, m.start() - 40) : m.start()])
             and name_key(m.group()) not in words.adjectives
         ),
         None,
@@ -242,7 +243,7 @@ def candidate(
         type=kind,
         start=sentence.start_char,
         end=sentence_end(sentence),
-        suicide=kind in lex.suicidal and bool(lex.suicide.search(sentence.text)),
+        suicide=kind in lex.suicidal and bool(lex.suicide.search(span_text(sentence))),
         date=date,
         place=place,
         site=site,
@@ -253,7 +254,7 @@ def candidate(
         roles=roles,
         timed=timed,
         harmed={m.actor for m, role in scored if role == 0},
-        another=bool(lex.another.search(sentence.text)),
+        another=bool(lex.another.search(span_text(sentence))),
     )
     if state:
         told.perpetrator_text, told.attribution = state, CONFIRMED
@@ -276,7 +277,7 @@ _THE_KIND = re.compile(r"\b[Tt]he\s+(village|town|prison|airport|airfield|barrac
 def _named_before(sentence: Span, found: DocState) -> list[Place]:
     """ "The prison was attacked in 2016": the place of that kind the text last named before the
     sentence ("Koutoukale prison"), for a sentence that names no place of its own."""
-    word = _THE_KIND.search(sentence.text)
+    word = _THE_KIND.search(span_text(sentence))
     if word is None:
         return []
     kind = word.group(1).lower()
@@ -312,7 +313,7 @@ def _plural_only(sentence: Span, lex: Lexicon) -> bool:
     """Whether every cue of the sentence is a plural noun ("ISWAP attacks have been
     restricted to ...", "gunmen"): "Gunmen opened fire" tells one attack by its verb, and
     "an explosives-laden vehicle" is one vehicle."""
-    text = sentence.text
+    text = span_text(sentence)
     hits = (hit for _kind, pattern in lex.types for hit in pattern.finditer(text))
     for hit in hits:
         start = sentence.start_char + hit.start()

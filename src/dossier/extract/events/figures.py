@@ -27,6 +27,7 @@ from dossier.extract.events.parts import (
 from dossier.extract.events.spans import sentence_end, verb_lemma
 from dossier.extract.numbers import COUNT as NUMBER
 from dossier.extract.numbers import count_from
+from dossier.extract.state import span_text
 from dossier.model import Count, Evidence, Figure
 from dossier.vocab.events import Lexicon
 
@@ -149,7 +150,7 @@ def _numbered(sentence: Span, lex: Lexicon) -> tuple[list[Part], list[str]]:
     """The parts counted by numbers and number words, and the victims named as parts."""
     parts: list[Part] = []
     victims: list[str] = []
-    for match in NUMBER.finditer(sentence.text):
+    for match in NUMBER.finditer(span_text(sentence)):
         count = count_from(match)
         if count is None:
             continue

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dossier.extract.events.merge import ACCUSED, CLAIMED, CONFIRMED, SUSPECTED, UNKNOWN, Candidate
 from dossier.extract.events.spans import inside, verb_lemma
-from dossier.extract.state import DocState, Found, doc_text
+from dossier.extract.state import DocState, Found, doc_text, span_text
 from dossier.model import ARMED_GROUP
 from dossier.vocab.events import Lexicon
 
@@ -209,7 +209,7 @@ def stance(
     if accuser is not None:
         return ACCUSED, accuser
     # "No group has claimed the attack": blank the denial so its claim cue does not count.
-    text = lex.unclaimed.sub(lambda m: " " * len(m.group()), sentence.text)
+    text = lex.unclaimed.sub(lambda m: " " * len(m.group()), span_text(sentence))
     for attribution, pattern in lex.attribution:
         if pattern.search(text):
             return attribution, source if attribution in (ACCUSED, SUSPECTED) else None

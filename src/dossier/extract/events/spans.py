@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from dossier.extract.state import span_text
+
 
 def inside(span: Span, start: int) -> bool:
     """Whether the character offset `start` falls within `span`."""
@@ -17,4 +19,4 @@ def verb_lemma(token: Token) -> str:
 
 def sentence_end(sentence: Span) -> int:
     """The end of the sentence without its trailing whitespace: where its quote ends."""
-    return sentence.start_char + len(sentence.text.rstrip())
+    return sentence.start_char + len(span_text(sentence).rstrip())
