@@ -34,7 +34,7 @@ _SAID = {"claimed", "accused", "suspected"}
 # or vehicle under fire is combat, not a target it lists.
 _MILITARY = re.compile(
     r"\b(?:military|army|brigade|battalion|garrisons?|barracks|patrols?|convoys?|guard|"
-    r"armored|helicopters?|outposts?|posts?|troops|bases?)\b",
+    r"armored|helicopters?|outposts?|posts?|troops|bases?|air force|navy|naval|high command)\b",
     re.I,
 )
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")

@@ -100,3 +100,8 @@ def test_a_group_is_the_perpetrator_when_said_or_shown() -> None:
 def test_clashes_are_no_incidents() -> None:
     facts = _facts("", _event(type="clash", perpetrator_individuals=("guerrillas",)))
     assert all(not fillers for fillers in predict(facts).values())
+
+
+def test_air_force_and_navy_buildings_are_military_targets() -> None:
+    facts = _facts("", _event(targets=("air force headquarters", "navy club", "pharmacy")))
+    assert predict(facts)["Target"] == [["pharmacy"]]
