@@ -8,7 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from eval.muc4 import ROLES, normalise, score
+from dossier.model import Document, Event, Evidence, Facts
+from eval.muc4 import ROLES, normalise, predict, score
 from tests.conftest import ROOT, SHARED
 
 
@@ -53,3 +54,54 @@ def test_command_writes_predictions(tmp_path: Path) -> None:
         assert set(prediction["pred_extracts"]) == set(ROLES)
         for entities in prediction["pred_extracts"].values():
             assert all(isinstance(e, list) and all(isinstance(m, str) for m in e) for e in entities)
+
+
+def _facts(text: str, *events: Event) -> Facts:
+    return Facts(Document("d1", text, "h", "t"), events=events)
+
+
+def _event(**fields: object) -> Event:
+    return Event(type=str(fields.pop("type", "bombing")), evidence=Evidence("d1", 0, 1), **fields)
+
+
+def test_doers_keep_their_number_and_lose_their_hedge() -> None:
+    text = "Police said two gunmen fled; alleged urban commandos were blamed."
+    facts = _facts(
+        text,
+        _event(perpetrator_individuals=("gunmen", "alleged urban commandos"), targets=("bank",)),
+    )
+    assert predict(facts)["PerpInd"] == [["two gunmen"], ["urban commandos"]]
+
+
+def test_one_bare_doer_noun_per_report() -> None:
+    facts = _facts("", _event(perpetrator_individuals=("rebels", "guerrillas", "armed men")))
+    assert predict(facts)["PerpInd"] == [["rebels"], ["armed men"]]
+
+
+def test_weapons_only_of_an_event_that_harmed_someone_or_something() -> None:
+    fighting = _event(type="armed_assault", weapon=("mortars",), victims=("4 soldiers",))
+    bombing = _event(weapon=("car bomb",), targets=("hotel",))
+    assert predict(_facts("", fighting))["Weapon"] == []
+    assert predict(_facts("", bombing))["Weapon"] == [["car bomb"]]
+
+
+def test_a_group_is_the_perpetrator_when_said_or_shown() -> None:
+    def org(**fields: object) -> list[list[str]]:
+        return predict(_facts("", _event(perpetrator_text="the front", **fields)))["PerpOrg"]
+
+    assert org(attribution="claimed") == [["the front"]]
+    assert org(attribution="confirmed", targets=("bridge",)) == [["the front"]]
+    assert org(perpetrator_individuals=("rebels",)) == [["the front"]]
+    assert org(targets=("bridge",), weapon=("dynamite",)) == [["the front"]]
+    assert org(attribution="confirmed") == []  # named beside an event that harmed nothing
+    assert org(weapon=("dynamite",)) == []
+
+
+def test_clashes_are_no_incidents() -> None:
+    facts = _facts("", _event(type="clash", perpetrator_individuals=("guerrillas",)))
+    assert all(not fillers for fillers in predict(facts).values())
+
+
+def test_air_force_and_navy_buildings_are_military_targets() -> None:
+    facts = _facts("", _event(targets=("air force headquarters", "navy club", "pharmacy")))
+    assert predict(facts)["Target"] == [["pharmacy"]]
