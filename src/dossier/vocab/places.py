@@ -10,7 +10,7 @@ since that list is too big to hold in every process.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -136,10 +136,23 @@ class Gazetteer:
     country_names: dict[str, str]  # ISO code -> name
     # Kind words of a division ("governorate"): "Idlib governorate" is no town.
     division_words: frozenset[str]
+    # Names looked up before: a report's places recur across a corpus ("Maiduguri", "Borno"),
+    # and each town lookup is a query of the index.
+    _looked_up: dict[str, tuple[Candidate, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def lookup(self, text: str) -> tuple[Candidate, ...]:
         """Candidates for a place name; a country name means the country ("Niger" is not Niger
         State, "south Lebanon" not a town of that name abroad). The most populous first."""
+        found = self._looked_up.get(text)
+        if found is None:
+            if len(self._looked_up) >= _REMEMBERED:
+                self._looked_up.clear()
+            found = self._looked_up[text] = self._lookup(text)
+        return found
+
+    def _lookup(self, text: str) -> tuple[Candidate, ...]:
         # "the Gwoza villages": a plural kind word goes too.
         plural = text[:-1] if text.endswith("s") and kind_word(text[:-1]) else text
         # "Jammu & Kashmir" is "Jammu and Kashmir".
@@ -156,7 +169,7 @@ class Gazetteer:
                 return tuple(sorted(found, key=lambda c: -c.population))
         # "Shan-North", "Bago-west", "Tigania East": a part of a division named after it.
         part = _TRAILING_PART.sub("", keys[-1]) if keys else ""
-        return self.lookup(part) if part and part != keys[-1] else ()
+        return self._lookup(part) if part and part != keys[-1] else ()
 
     def _towns(self, key: str) -> tuple[Candidate, ...]:
         return tuple(
@@ -180,6 +193,8 @@ class Gazetteer:
 
 
 _FIRST_LEVEL = 10**6
+# How many looked-up names a gazetteer keeps before it starts again.
+_REMEMBERED = 50_000
 
 
 def _division(sub: Any, countries: dict[str, str]) -> Candidate:
