@@ -1,16 +1,18 @@
 """`dossier ingest --engine ray`: extract on a Ray cluster, store from one writer.
 
-Ray Data holds the documents as blocks, maps extract over batches in actors that load the spaCy
-pipeline once each (`extractor`), and writes the facts as Parquet shards (each row a document's
-position in the input and its pickled `Facts`). The one writer then reads the shards back and
-yields the facts in input order, so resolution and storage see what a local run sees and the
-store ends the same. The cluster is `Settings.ray_address` (`DOSSIER_RAY_ADDRESS`), or a local
+Ray Data holds the documents as blocks of one batch each, maps extract over them in actors that
+load the spaCy pipeline once each (`extractor`), and each actor writes a batch's facts as one
+Parquet shard (each row a document's position in the input and its pickled `Facts`). The one
+writer reads the shards back in input order as they are done, while later batches are still
+being extracted, so resolution and storage see what a local run sees and the store ends the
+same. The cluster is `Settings.ray_address` (`DOSSIER_RAY_ADDRESS`), or a local
 Ray of `Settings.workers` CPUs started for the run.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import pickle
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -20,10 +22,11 @@ from dossier.model import Document, Facts
 from dossier.settings import Settings
 
 
-def extractor(pipeline: str | None, batch_size: int) -> type:
+def extractor(pipeline: str | None, batch_size: int, shards: str) -> type:
     """The Ray actor class: the pipeline loaded once, then batch after batch of documents
-    extracted. Its settings are baked into the class (not passed as constructor arguments,
-    which Ray would keep in its object store for restarts)."""
+    extracted, each batch's facts written as one Parquet shard in `shards`. Its settings are
+    baked into the class (not passed as constructor arguments, which Ray would keep in its
+    object store for restarts)."""
 
     class Extractor:
         def __init__(self) -> None:
@@ -32,20 +35,32 @@ def extractor(pipeline: str | None, batch_size: int) -> type:
             load_pipeline(pipeline)
 
         def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
             from dossier.extract import extract_many
 
+            order = [int(i) for i in batch["order"]]
             documents = [pickle.loads(blob) for blob in batch["document"]]
-            facts = extract_many(documents, batch_size, pipeline=pipeline)
-            return {
-                "order": list(batch["order"]),
-                "facts": [pickle.dumps(f, protocol=pickle.HIGHEST_PROTOCOL) for f in facts],
-            }
+            facts = [
+                pickle.dumps(f, protocol=pickle.HIGHEST_PROTOCOL)
+                for f in extract_many(documents, batch_size, pipeline=pipeline)
+            ]
+            # Named by the batch's first document: a batch retried after a worker died writes
+            # the same shard again, never a second one.
+            path = os.path.join(shards, f"{order[0]:012d}.parquet")
+            pq.write_table(pa.table({"order": order, "facts": facts}), path + ".part")
+            os.replace(path + ".part", path)
+            return {"first": [order[0]], "shard": [path]}
 
     return Extractor
 
 
 def extract_on_ray(documents: Iterable[Document], settings: Settings) -> Iterator[Facts]:
-    """Facts of each document, in input order, extracted on Ray."""
+    """Facts of each document, in input order, extracted on Ray.
+
+    The shards come back to the driver as the actors finish them and are read in input order,
+    so the one writer stores a batch while the actors extract the next ones."""
     import pyarrow.parquet as pq
     import ray
     import ray.data
@@ -73,19 +88,22 @@ def extract_on_ray(documents: Iterable[Document], settings: Settings) -> Iterato
         # Every node writes its shards where the driver reads them: a local folder for a local
         # Ray, a shared one (DOSSIER_RAY_SHARDS, e.g. an NFS mount) for a cluster of machines.
         with tempfile.TemporaryDirectory(prefix="dossier-ray-", dir=settings.ray_shards) as shards:
-            (
-                ray.data.from_items(items)
-                .map_batches(
-                    extractor(settings.pipeline, settings.batch_size),
-                    batch_size=settings.batch_size,
-                    compute=ray.data.ActorPoolStrategy(size=settings.workers),
-                )
-                .write_parquet(shards)
+            batches = -(-len(items) // settings.batch_size)
+            written = ray.data.from_items(items, override_num_blocks=batches).map_batches(
+                extractor(settings.pipeline, settings.batch_size, shards),
+                batch_size=settings.batch_size,
+                compute=ray.data.ActorPoolStrategy(size=settings.workers),
             )
-            table = pq.read_table(shards, columns=["order", "facts"])
-            rows = sorted(zip(table["order"].to_pylist(), table["facts"].to_pylist(), strict=True))
-        for _, blob in rows:
-            yield pickle.loads(blob)
+            # Shards come back as they are done; each is yielded once those before it have been.
+            done: dict[int, str] = {}
+            expected = 0
+            for shard in written.iter_rows():
+                done[shard["first"]] = shard["shard"]
+                while expected in done:
+                    table = pq.read_table(done.pop(expected), columns=["order", "facts"])
+                    for blob in table["facts"].to_pylist():
+                        yield pickle.loads(blob)
+                    expected += table.num_rows
     finally:
         if started:
             ray.shutdown()

@@ -394,3 +394,33 @@ def test_an_attack_told_in_passing_keeps_its_toll_and_the_story_goes_back_to_the
     assert bannu.perpetrator == "Jamaat-ul-Ahrar"
     assert earlier.killed is not None and earlier.killed.low == 2
     assert text[earlier.evidence.start : earlier.evidence.end].startswith("after gunmen")
+
+
+def test_a_toll_told_in_the_present_perfect_on_the_day_it_was_said_is_dated_to_that_month() -> None:
+    # The day the group spoke is not the day its fighters fell: "have been killed" is some time
+    # before, so the attack is dated to the month, not to the Tuesday.
+    text = (
+        "On Tuesday, the Front said four of its fighters have been killed near Kidal in "
+        "northern Mali."
+    )
+    (event,) = extract(_doc(text, published="2024-03-14")).events
+    assert (event.date.value, event.date.precision) == ("2024-03", "month")
+
+
+def test_a_toll_told_in_the_past_on_the_day_it_was_said_keeps_that_day() -> None:
+    # "had staged an attack ..., killing": news dates such a report's attack on the day told.
+    text = (
+        "Police in Kidal said Thursday that gunmen had staged an attack on a checkpoint, "
+        "killing two guards."
+    )
+    (event,) = extract(_doc(text, published="2024-03-14")).events
+    assert (event.date.value, event.date.precision) == ("2024-03-14", "day")
+
+
+def test_the_day_a_group_called_for_protests_does_not_date_the_strike_it_condemned() -> None:
+    text = (
+        "Later on Monday, the movement called for protests to condemn a strike on a market "
+        "in Gao. The strike has killed at least 30 people."
+    )
+    (event,) = extract(_doc(text, published="2024-03-14")).events
+    assert (event.date.value, event.date.precision) == ("2024-03", "month")

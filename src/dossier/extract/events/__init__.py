@@ -32,6 +32,7 @@ from dossier.extract.events.perpetrators import (
     passage_group,
 )
 from dossier.extract.state import span_text, state
+from dossier.model import DateValue
 from dossier.vocab.events import Lexicon, lexicon
 
 
@@ -103,7 +104,7 @@ class Events:
                 incidents.append(told)
         for incident in incidents:
             if incident.date is None:
-                incident.date = incident.reported
+                incident.date = _reported_date(incident)
             if incident.perpetrator is None and not incident.state_doer:
                 passage_group(incident, groups, doc)
             branch_for_parent(incident, groups, found, lex, doc)
@@ -115,6 +116,16 @@ class Events:
                 incident.attribution, incident.attributed_by = CLAIMED, None
             found.events.append(event(incident, doc))
         return doc
+
+
+def _reported_date(incident: Candidate) -> DateValue | None:
+    """The date of an attack the text dates only by the day it was reported: that day, or its
+    month where the harm is told in the present perfect ("On Tuesday, the group said five of
+    its fighters have been killed": killed before Tuesday, on a day not given)."""
+    said = incident.reported
+    if said is None or not incident.indefinite or said.precision != "day" or not said.value:
+        return said
+    return DateValue(said.value[:7], "month", said.text)
 
 
 def _told_at(incidents: list[Candidate], told: Candidate, last: Candidate) -> Candidate:

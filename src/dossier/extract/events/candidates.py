@@ -17,6 +17,7 @@ from dossier.extract.events.merge import (
     PRECISION_RANK,
     Candidate,
 )
+from dossier.extract.events.parts import KILLED, WOUNDED, kind_of_word
 from dossier.extract.events.perpetrators import (
     as_named,
     claiming,
@@ -121,6 +122,7 @@ def follow_up(
         return None
     follow = Candidate(incident.type, sentence.start_char, sentence.end_char)
     follow.reports, follow.victims, follow.roles = reports, victims, roles
+    follow.indefinite = bool(reports) and told_as_perfect(sentence, lex)
     if claims:
         # A claim told late in the text still names who says they did it.
         follow.claimants = claims
@@ -255,6 +257,7 @@ def candidate(
         timed=timed,
         harmed={m.actor for m, role in scored if role == 0},
         another=bool(lex.another.search(span_text(sentence))),
+        indefinite=bool(reports) and not dates and told_as_perfect(sentence, lex),
     )
     if state:
         told.perpetrator_text, told.attribution = state, CONFIRMED
@@ -330,6 +333,21 @@ def _plural_only(sentence: Span, lex: Lexicon) -> bool:
 
 def _near(text: str, start: int) -> bool:
     return bool(_NEAR.search(text[max(0, start - 30) : start]))
+
+
+def told_as_perfect(sentence: Span, lex: Lexicon) -> bool:
+    """Whether the sentence tells a death or an injury in the present perfect ("five of its
+    fighters have been killed", "the strike has killed 500 people"): at some time before it
+    was said, not on the day it was said."""
+    for token in sentence:
+        if token.tag_ != "VBN" or kind_of_word(token, lex) not in (KILLED, WOUNDED):
+            continue
+        if any(
+            c.dep_ == "aux" and c.tag_ in ("VBP", "VBZ") and c.lemma_ == "have"
+            for c in token.children
+        ):
+            return True
+    return False
 
 
 def _dates_speech(doc: Doc, start: int, lex: Lexicon) -> bool:

@@ -36,6 +36,9 @@ class Candidate:
     date: DateValue | None = None
     # The day the attack was reported or claimed: its date only when no other is given.
     reported: DateValue | None = None
+    # Its harm is told in the present perfect ("five fighters have been killed"): some time
+    # before the day it was reported, not that day.
+    indefinite: bool = False
     place: Place | None = None
     # A settlement the text names inside the place the event is put at ("Agbon (Bante,
     # Collines)" is put at Bante): two reports at one town of different villages are apart.
@@ -152,6 +155,7 @@ class Candidate:
         if self.date is None or (other.date and finer(other.date, self.date)):
             self.date = other.date
         self.reported = self.reported or other.reported
+        self.indefinite = self.indefinite or other.indefinite
         if self.place is None or (other.place and self._finer_place(other)):
             self.place, self.near = other.place, other.near
         self.site = self.site or other.site
