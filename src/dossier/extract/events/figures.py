@@ -27,7 +27,7 @@ from dossier.extract.events.parts import (
 from dossier.extract.events.spans import sentence_end, verb_lemma
 from dossier.extract.numbers import COUNT as NUMBER
 from dossier.extract.numbers import count_from
-from dossier.extract.state import span_text
+from dossier.extract.state import doc_text, span_text
 from dossier.model import Count, Evidence, Figure
 from dossier.vocab.events import Lexicon
 
@@ -260,6 +260,9 @@ def _over_period(part: Part, lex: Lexicon) -> bool:
         clause = t
         if t.pos_ in ("VERB", "AUX"):
             break
+    left, right = clause.left_edge, clause.right_edge
+    if not lex.period.search(doc_text(clause.doc)[left.idx : right.idx + len(right)]):
+        return False  # most tolls: no period in the whole clause, so none in a part of it
     # The clause without the clauses it governs: "five were killed, bringing to ten the
     # number ..." is one attack's five and a campaign's ten.
     inner = {
