@@ -44,8 +44,6 @@ KNOWN = 100_000
 UNIQUE = 10
 # The weight of a people's adjective in the text's country, against 1 for a country's name.
 ADJECTIVE = 0.5
-# Kind words of one settlement: their plural names an area of several.
-SETTLEMENTS = frozenset(("village", "town", "city", "hamlet"))
 
 
 def choose(candidates: tuple[Candidate, ...], context: Counter[str]) -> Candidate:
@@ -90,7 +88,7 @@ def _resolve(
     small = kind_word(text) or kind_word(text.rstrip("s"))
     # "the Chibok villages", "the Kurram towns": the settlements around a place, an area that
     # holds a village the text names, not the town itself.
-    several = small in SETTLEMENTS and kind_word(text) is None
+    several = small in place_words().settlements and kind_word(text) is None
     if small in places.division_words or several:
         # "Idlib governorate": the division, named after its seat where the gazetteer lacks it.
         divisions = tuple(c for c in candidates if c.kind == "region")

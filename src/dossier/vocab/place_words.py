@@ -38,6 +38,10 @@ class PlaceWords:
     # Words after which a name is a person's too: "Mujahid said".
     person_after: re.Pattern[str]
     not_names: frozenset[str]
+    # Kind words of one settlement ("village"), whose plural names an area.
+    settlements: frozenset[str]
+    # "the prison", "the village": a place of that kind named before; the kind in group 1.
+    the_kind: re.Pattern[str]
 
 
 @cache
@@ -57,4 +61,6 @@ def place_words() -> PlaceWords:
         ),
         person_after=re.compile(r"^\s+(?:" + "|".join(data["speech_after"]) + r")\b"),
         not_names=frozenset(name_key(w) for w in data["not_name_starts"]),
+        settlements=frozenset(data["settlements"]),
+        the_kind=re.compile(r"\b[Tt]he\s+(" + "|".join(data["referred_kinds"]) + r")\b"),
     )

@@ -33,6 +33,7 @@ from dossier.extract.state import DocState, Found, doc_text, span_text
 from dossier.model import Claimant, Evidence, Place
 from dossier.vocab.events import Lexicon
 from dossier.vocab.fold import fold, name_key
+from dossier.vocab.place_words import place_words
 from dossier.vocab.places import gazetteer, kind_word, known_first
 
 # So many places listed one after another ("A, B, C and D") are none of them one attack's.
@@ -273,14 +274,10 @@ def candidate(
     return told
 
 
-# "the prison", "the village": a place of that kind the text has named before.
-_THE_KIND = re.compile(r"\b[Tt]he\s+(village|town|prison|airport|airfield|barracks|camp)\b")
-
-
 def _named_before(sentence: Span, found: DocState) -> list[Place]:
     """ "The prison was attacked in 2016": the place of that kind the text last named before the
     sentence ("Koutoukale prison"), for a sentence that names no place of its own."""
-    word = _THE_KIND.search(span_text(sentence))
+    word = place_words().the_kind.search(span_text(sentence))
     if word is None:
         return []
     kind = word.group(1).lower()
