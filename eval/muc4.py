@@ -102,7 +102,11 @@ def predict(facts: Facts) -> dict[str, list[list[str]]]:
         # only named beside a harm, or beside a weapon, is context more often than not.
         said = event.attribution in _SAID or (event.attribution == "confirmed" and harmed)
         shown = event.perpetrator_individuals or (harmed and event.weapon)
-        if event.perpetrator_text and (said or shown):
+        # State forces told only by their members ("five soldiers") are individuals, not an
+        # organisation.
+        listed = {normalise(p) for p in event.perpetrator_individuals}
+        own = event.perpetrator_text and normalise(event.perpetrator_text) not in listed
+        if own and (said or shown):
             roles["PerpOrg"].append(event.perpetrator_text)
         roles["PerpInd"] += [
             _counted(_HEDGE.sub("", p), facts.document.text) for p in event.perpetrator_individuals
