@@ -40,7 +40,9 @@ _MILITARY = re.compile(
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 # Words that hedge who did it ("alleged urban guerrillas"): the benchmark lists the doers
 # without them.
-_HEDGE = re.compile(r"^(?:(?:alleged|presumed|suspected|supposed|possible|self-styled)\s+)+", re.I)
+_HEDGE = re.compile(
+    r"^(?:(?:alleged|presumed|suspected|supposed|possible|self-styled|so-called)\s+)+", re.I
+)
 # A number before a group of doers is part of how the benchmark names them ("two individuals").
 _NUMBER = (
     r"(?:(?:at least|approximately|about|some|more than)\s+)?"

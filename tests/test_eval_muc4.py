@@ -119,3 +119,8 @@ def test_forces_told_only_by_their_members_are_no_organisation() -> None:
     )
     assert predict(_facts("", soldiers))["PerpOrg"] == []
     assert predict(_facts("", army))["PerpOrg"] == [["army"]]
+
+
+def test_a_so_called_group_is_listed_without_the_hedge() -> None:
+    facts = _facts("", _event(perpetrator_individuals=("so-called nelson mandela cell",)))
+    assert predict(facts)["PerpInd"] == [["nelson mandela cell"]]

@@ -157,3 +157,8 @@ def test_an_army_with_a_name_of_its_own_is_no_state_force() -> None:
 def test_troops_named_by_their_force_credit_the_force() -> None:
     events = _events("army troops bombed the houses in the town of cordoba on friday.")
     assert [(e.perpetrator, e.perpetrator_text) for e in events] == [(None, "army")]
+
+
+def test_doers_keep_the_adverb_of_their_modifier() -> None:
+    events = _events("three heavily armed men killed the mayor of suchitoto on 16 november.")
+    assert "heavily armed men" in _all(events, "perpetrator_individuals")

@@ -64,9 +64,10 @@ class Roles:
         return bool(self.perpetrators or self.targets or self.victims or self.weapons)
 
 
-def phrase(head: Token, with_of: bool = False) -> str:
+def phrase(head: Token, with_of: bool = False, graded: bool = False) -> str:
     """The head with the modifiers that name it: "urban guerrillas", "electric power substation",
-    "members of the farabundo marti national liberation front" (with_of)."""
+    "members of the farabundo marti national liberation front" (with_of), "heavily armed men"
+    (graded: a modifier keeps its adverb)."""
     start = head.i
     doc = head.doc
     quantifiers = role_lexicon().quantifiers
@@ -78,6 +79,7 @@ def phrase(head: Token, with_of: bool = False) -> str:
         if child.dep_ in _KEEP and child.i == start - 1 and child.lower_ not in quantifiers:
             joined = child.i > 0 and doc[child.i - 1].text == "-"  # "state-owned"
             whole = child.dep_ in ("compound", "poss") or joined
+            whole = whole or (graded and any(c.dep_ == "advmod" for c in child.lefts))
             start = child.left_edge.i if whole else child.i
             while start < child.i and head.doc[start].dep_ in ("det", "nummod"):
                 start += 1
@@ -310,7 +312,7 @@ def _add_doer(
     if force is not None and forces:
         _keep(roles.forces, force)
     if doer.lower_ in lex.perpetrators or doer.lemma_.lower() in lex.perpetrators:
-        text = phrase(doer, with_of=doer.lemma_.lower() in lex.collective_nouns)
+        text = phrase(doer, with_of=doer.lemma_.lower() in lex.collective_nouns, graded=True)
     elif names and doer.i in names:
         text = names[doer.i].text
     else:
