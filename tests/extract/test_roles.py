@@ -162,3 +162,19 @@ def test_troops_named_by_their_force_credit_the_force() -> None:
 def test_doers_keep_the_adverb_of_their_modifier() -> None:
     events = _events("three heavily armed men killed the mayor of suchitoto on 16 november.")
     assert "heavily armed men" in _all(events, "perpetrator_individuals")
+
+
+def test_soldiers_accused_of_a_murder_are_its_doers() -> None:
+    events = _events(
+        "on 16 november two teachers were murdered in suchitoto.  the judge ordered the "
+        "arrest of five soldiers accused of the murder."
+    )
+    assert "soldiers" in _all(events, "perpetrator_individuals")
+
+
+def test_persons_accused_of_a_murder_are_left_to_their_names() -> None:
+    events = _events(
+        "on 16 november two teachers were murdered in suchitoto.  the judge ordered the "
+        "arrest of two individuals accused of the murder."
+    )
+    assert "individuals" not in _all(events, "perpetrator_individuals")

@@ -244,14 +244,20 @@ def _aimed_at(sentence: Span, lex: RoleLexicon) -> list[Token]:
 
 def _blamed(sentence: Span, lex: RoleLexicon) -> list[Token]:
     """Who a sentence holds to account for a harm it names: the object of "blame", "accuse",
-    "hold responsible"; the subject of "accused of", "charged with", "responsible for", "behind".
+    "hold responsible"; the subject of "accused of", "charged with", "responsible for", "behind";
+    the doers "accused" or "charged" qualifies ("the soldiers accused of the massacre").
     Only in a sentence that names a harm, so "accused of corruption" is not read."""
     if not any(t.lemma_.lower() in lex.harm_verbs for t in sentence):
         return []
     found: list[Token] = []
     for token in sentence:
         lemma = token.lemma_.lower()
-        if lemma in lex.blame_verbs and token.pos_ == "VERB":
+        if lemma in lex.blame_verbs and token.dep_ == "acl" and token.tag_ == "VBN":
+            # "five soldiers accused of the massacre"; "individuals charged with it" are
+            # mostly people the text names elsewhere.
+            if token.head.lower_ in lex.strong_perpetrators | lex.state_members:
+                found += _conjuncts(token.head)
+        elif lemma in lex.blame_verbs and token.pos_ == "VERB":
             deps = ("dobj", "nsubjpass") if lemma != "hold" else ("dobj",)
             found += [g for c in token.children if c.dep_ in deps for g in _conjuncts(c)]
         elif lemma in lex.blame_words and token.head.lemma_ == "be":
