@@ -40,7 +40,9 @@ _MILITARY = re.compile(
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 # Words that hedge who did it ("alleged urban guerrillas"): the benchmark lists the doers
 # without them.
-_HEDGE = re.compile(r"^(?:(?:alleged|presumed|suspected|supposed|possible|self-styled)\s+)+", re.I)
+_HEDGE = re.compile(
+    r"^(?:(?:alleged|presumed|suspected|supposed|possible|self-styled|so-called)\s+)+", re.I
+)
 # A number before a group of doers is part of how the benchmark names them ("two individuals").
 _NUMBER = (
     r"(?:(?:at least|approximately|about|some|more than)\s+)?"
@@ -102,7 +104,11 @@ def predict(facts: Facts) -> dict[str, list[list[str]]]:
         # only named beside a harm, or beside a weapon, is context more often than not.
         said = event.attribution in _SAID or (event.attribution == "confirmed" and harmed)
         shown = event.perpetrator_individuals or (harmed and event.weapon)
-        if event.perpetrator_text and (said or shown):
+        # State forces told only by their members ("five soldiers") are individuals, not an
+        # organisation.
+        listed = {normalise(p) for p in event.perpetrator_individuals}
+        own = event.perpetrator_text and normalise(event.perpetrator_text) not in listed
+        if own and (said or shown):
             roles["PerpOrg"].append(event.perpetrator_text)
         roles["PerpInd"] += [
             _counted(_HEDGE.sub("", p), facts.document.text) for p in event.perpetrator_individuals

@@ -105,3 +105,22 @@ def test_clashes_are_no_incidents() -> None:
 def test_air_force_and_navy_buildings_are_military_targets() -> None:
     facts = _facts("", _event(targets=("air force headquarters", "navy club", "pharmacy")))
     assert predict(facts)["Target"] == [["pharmacy"]]
+
+
+def test_forces_told_only_by_their_members_are_no_organisation() -> None:
+    soldiers = _event(
+        perpetrator_text="soldiers", perpetrator_individuals=("soldiers",), attribution="confirmed"
+    )
+    army = _event(
+        perpetrator_text="army",
+        perpetrator_individuals=("army troops",),
+        attribution="confirmed",
+        targets=("houses",),
+    )
+    assert predict(_facts("", soldiers))["PerpOrg"] == []
+    assert predict(_facts("", army))["PerpOrg"] == [["army"]]
+
+
+def test_a_so_called_group_is_listed_without_the_hedge() -> None:
+    facts = _facts("", _event(perpetrator_individuals=("so-called nelson mandela cell",)))
+    assert predict(facts)["PerpInd"] == [["nelson mandela cell"]]

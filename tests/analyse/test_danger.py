@@ -150,3 +150,30 @@ def test_a_contested_attack_counts_for_no_claimant_and_is_listed_apart() -> None
     (row,) = ranking.rows
     assert row.name == "Jaish al-Adl" and row.deaths == 2
     assert [c.incident for c in row.index.contested] == [3]
+
+
+def test_an_attack_by_state_forces_counts_for_no_group() -> None:
+    """The text says the air force did it: the event is indexed under its country, and under
+    no armed group, not even the one the story named before."""
+    from dossier.extract import extract
+    from dossier.model import Document
+
+    text = (
+        "the farabundo marti national liberation front said its units held the hills.  on "
+        "14 november 1989 the air force bombed houses in the village of san jose las flores, "
+        "el salvador, killing four peasants."
+    )
+    events = [e for e in extract(Document("t", text, "h", "t.txt")).events if e.targets]
+    assert [(e.perpetrator, e.perpetrator_text) for e in events] == [(None, "air force")]
+    (event,) = events
+    report = Report(
+        incident=1,
+        type=event.type,
+        evidence=Evidence("t", event.evidence.start, event.evidence.end),
+        perpetrator=event.perpetrator,
+        attribution=event.attribution,
+        date="1989-11-14",
+        country="El Salvador",
+    )
+    assert rank(incidents_of([report]), "group").rows == ()
+    assert [r.name for r in rank(incidents_of([report]), "country").rows] == ["El Salvador"]

@@ -111,3 +111,70 @@ def test_muc4_dev_sample_scores_above_floor() -> None:
         total.add(role_score)
     assert set(next(iter(predictions.values()))["pred_extracts"]) == set(ROLES)
     assert total.f1 >= 0.38, total
+
+
+def test_state_forces_doing_the_act_are_said_and_credit_no_armed_group() -> None:
+    """A bombing by the air force is an event told with who did it; the rebel front the
+    story named before is not made its perpetrator."""
+    events = _events(
+        "the farabundo marti national liberation front (fmln) said its units held the hills "
+        "near the town.  on tuesday the air force bombed several houses in the village of "
+        "san jose las flores, in chalatenango department."
+    )
+    (bombing,) = [e for e in events if e.targets]
+    assert bombing.perpetrator is None
+    assert bombing.perpetrator_text == "air force"
+    assert bombing.attribution == "confirmed"
+
+
+def test_members_of_a_force_name_the_force() -> None:
+    events = _events(
+        "members of the salvadoran army last night killed peasant leader jose antonio "
+        "marroquin garcia in the town of suchitoto."
+    )
+    assert [e.perpetrator_text for e in events] == ["salvadoran army"]
+    assert "members of the salvadoran army" in _all(events, "perpetrator_individuals")
+
+
+def test_forces_killing_doers_are_fighting_not_attacking() -> None:
+    """Troops who kill guerrillas or kidnappers fight the doers; the act is no attack by the
+    state, so no force is read as its doer."""
+    events = _events(
+        "on sunday the police killed six kidnappers during a rescue operation in the city "
+        "of medellin, antioquia department."
+    )
+    assert all(e.perpetrator_text != "police" for e in events)
+
+
+def test_an_army_with_a_name_of_its_own_is_no_state_force() -> None:
+    events = _events(
+        "on friday the revolutionary people's army dynamited the power substation in the town "
+        "of cordoba."
+    )
+    assert [e.perpetrator_text for e in events] == [None]
+
+
+def test_troops_named_by_their_force_credit_the_force() -> None:
+    events = _events("army troops bombed the houses in the town of cordoba on friday.")
+    assert [(e.perpetrator, e.perpetrator_text) for e in events] == [(None, "army")]
+
+
+def test_doers_keep_the_adverb_of_their_modifier() -> None:
+    events = _events("three heavily armed men killed the mayor of suchitoto on 16 november.")
+    assert "heavily armed men" in _all(events, "perpetrator_individuals")
+
+
+def test_soldiers_accused_of_a_murder_are_its_doers() -> None:
+    events = _events(
+        "on 16 november two teachers were murdered in suchitoto.  the judge ordered the "
+        "arrest of five soldiers accused of the murder."
+    )
+    assert "soldiers" in _all(events, "perpetrator_individuals")
+
+
+def test_persons_accused_of_a_murder_are_left_to_their_names() -> None:
+    events = _events(
+        "on 16 november two teachers were murdered in suchitoto.  the judge ordered the "
+        "arrest of two individuals accused of the murder."
+    )
+    assert "individuals" not in _all(events, "perpetrator_individuals")

@@ -5,6 +5,8 @@ Read from the parse of the sentence around attack and harm verbs (data/roles.yam
 - doers: the subject or agent of an attack verb whose head is a perpetrator noun ("urban
   guerrillas attacked"), the subject of placing or forcing in such a sentence, who is blamed,
   accused or held responsible for a harm, and a person named as doing the harm;
+- forces: those doers that are the state's own forces ("the air force", "members of the army",
+  "five soldiers"), named as the force where the text names it;
 - targets: the object of an attack verb, or the subject of its passive, when its head is a thing
   ("the substation was dynamited"), where bombs exploded or were placed, what is called the
   target or objective; a place that belongs to someone keeps its owner ("offices of el
@@ -24,8 +26,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from dossier.extract.kinds import kind_of
 from dossier.extract.names import from_given, full_name, harmed, name_start, person_names
 from dossier.extract.state import doc_text, span_text
+from dossier.model import SECURITY_FORCE
 from dossier.vocab.registry import is_lower_cased
 from dossier.vocab.roles import RoleLexicon, common_nouns, given_names, role_lexicon
 
@@ -38,13 +42,21 @@ class Roles:
     targets: list[str] = field(default_factory=list)
     victims: list[str] = field(default_factory=list)
     weapons: list[str] = field(default_factory=list)
+    # The doers that are state forces, by the force's name where the text gives it ("army" of
+    # "members of the army"), else as its members are told ("five soldiers").
+    forces: list[str] = field(default_factory=list)
+    # A doer was read that is no state force ("guerrillas", "a man named ..."): the forces
+    # named beside them may be fighting them rather than doing the act.
+    others: bool = False
 
     def add(self, other: Roles) -> None:
+        self.others = self.others or other.others
         for mine, theirs in (
             (self.perpetrators, other.perpetrators),
             (self.targets, other.targets),
             (self.victims, other.victims),
             (self.weapons, other.weapons),
+            (self.forces, other.forces),
         ):
             mine.extend(t for t in theirs if t not in mine)
 
@@ -52,9 +64,10 @@ class Roles:
         return bool(self.perpetrators or self.targets or self.victims or self.weapons)
 
 
-def phrase(head: Token, with_of: bool = False) -> str:
+def phrase(head: Token, with_of: bool = False, graded: bool = False) -> str:
     """The head with the modifiers that name it: "urban guerrillas", "electric power substation",
-    "members of the farabundo marti national liberation front" (with_of)."""
+    "members of the farabundo marti national liberation front" (with_of), "heavily armed men"
+    (graded: a modifier keeps its adverb)."""
     start = head.i
     doc = head.doc
     quantifiers = role_lexicon().quantifiers
@@ -66,6 +79,7 @@ def phrase(head: Token, with_of: bool = False) -> str:
         if child.dep_ in _KEEP and child.i == start - 1 and child.lower_ not in quantifiers:
             joined = child.i > 0 and doc[child.i - 1].text == "-"  # "state-owned"
             whole = child.dep_ in ("compound", "poss") or joined
+            whole = whole or (graded and any(c.dep_ == "advmod" for c in child.lefts))
             start = child.left_edge.i if whole else child.i
             while start < child.i and head.doc[start].dep_ in ("det", "nummod"):
                 start += 1
@@ -230,14 +244,20 @@ def _aimed_at(sentence: Span, lex: RoleLexicon) -> list[Token]:
 
 def _blamed(sentence: Span, lex: RoleLexicon) -> list[Token]:
     """Who a sentence holds to account for a harm it names: the object of "blame", "accuse",
-    "hold responsible"; the subject of "accused of", "charged with", "responsible for", "behind".
+    "hold responsible"; the subject of "accused of", "charged with", "responsible for", "behind";
+    the doers "accused" or "charged" qualifies ("the soldiers accused of the massacre").
     Only in a sentence that names a harm, so "accused of corruption" is not read."""
     if not any(t.lemma_.lower() in lex.harm_verbs for t in sentence):
         return []
     found: list[Token] = []
     for token in sentence:
         lemma = token.lemma_.lower()
-        if lemma in lex.blame_verbs and token.pos_ == "VERB":
+        if lemma in lex.blame_verbs and token.dep_ == "acl" and token.tag_ == "VBN":
+            # "five soldiers accused of the massacre"; "individuals charged with it" are
+            # mostly people the text names elsewhere.
+            if token.head.lower_ in lex.strong_perpetrators | lex.state_members:
+                found += _conjuncts(token.head)
+        elif lemma in lex.blame_verbs and token.pos_ == "VERB":
             deps = ("dobj", "nsubjpass") if lemma != "hold" else ("dobj",)
             found += [g for c in token.children if c.dep_ in deps for g in _conjuncts(c)]
         elif lemma in lex.blame_words and token.head.lemma_ == "be":
@@ -245,17 +265,65 @@ def _blamed(sentence: Span, lex: RoleLexicon) -> list[Token]:
     return found
 
 
+def _force_name(head: Token, lex: RoleLexicon) -> str | None:
+    """The state force a noun names, as its phrase ("the salvadoran army", "the air force"); None
+    for an armed group's name ("the popular liberation army", "the revolutionary people's
+    army": data/actor_kinds.yaml and `irregular_words`)."""
+    named = phrase(head)
+    whole = head.doc[head.left_edge.i : head.i + 1].text.lower()
+    if not lex.state_forces.search(named) or kind_of(whole) != SECURITY_FORCE:
+        return None
+    if any(w.strip("'") in lex.irregular_words for w in whole.replace("'s", "").split()):
+        return None
+    return named
+
+
+def _force(doer: Token, lex: RoleLexicon) -> str | None:
+    """The state force a doer is or belongs to, as the text names it: "the air force", "army" of
+    "army troops" or "members of the army", else its members as told ("five soldiers")."""
+    named = _force_name(doer, lex)
+    if named is not None:
+        return named
+    members = doer.lower_ in lex.state_members
+    if members or doer.lemma_.lower() in lex.collective_nouns:
+        of = next((c for c in doer.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        body = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if body is not None and (force := _force_name(body, lex)) is not None:
+            return force  # "members of the armed forces"
+    if not members:
+        return None
+    for modifier in doer.lefts:
+        if modifier.dep_ in ("compound", "nmod") and (force := _force_name(modifier, lex)):
+            return force  # "army troops"
+    return phrase(doer)
+
+
+def _fought(token: Token, lex: RoleLexicon, group_tokens: set[int]) -> bool:
+    """Whether what a verb harms is doers themselves: "terrorists", "kidnappers", a group."""
+    strong = lex.strong_perpetrators
+    return token.i in group_tokens or token.lower_ in strong or token.lemma_.lower() in strong
+
+
 def _add_doer(
-    roles: Roles, doer: Token, lex: RoleLexicon, names: dict[int, Span] | None = None
+    roles: Roles,
+    doer: Token,
+    lex: RoleLexicon,
+    names: dict[int, Span] | None = None,
+    forces: bool = True,
 ) -> None:
     """Keep a doer whose head is a perpetrator noun, as its phrase ("members of the FMLN", "a
-    group of six hired gunmen"), or who is a person named ("ordered by ramon ortega")."""
+    group of six hired gunmen"), or who is a person named ("ordered by ramon ortega"); a state
+    force among them is kept as a force too (`_force`), where `forces` is set."""
+    force = _force(doer, lex)
+    if force is not None and forces:
+        _keep(roles.forces, force)
     if doer.lower_ in lex.perpetrators or doer.lemma_.lower() in lex.perpetrators:
-        text = phrase(doer, with_of=doer.lemma_.lower() in lex.collective_nouns)
+        text = phrase(doer, with_of=doer.lemma_.lower() in lex.collective_nouns, graded=True)
     elif names and doer.i in names:
         text = names[doer.i].text
     else:
         return
+    roles.others = roles.others or force is None
     _keep(roles.perpetrators, text)
 
 
@@ -285,6 +353,13 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
         ):
             continue
         harm = lemma in lex.harm_verbs
+        # "troops killed 14 terrorists", "the police killed six kidnappers": forces fighting
+        # doers, not forces doing an attack.
+        fighting = any(
+            c.dep_ in ("dobj", "nsubjpass")
+            and any(_fought(g, lex, group_tokens) for g in _conjuncts(c))
+            for c in token.children
+        )
         for child in token.children:
             dep = child.dep_
             doers: list[Token] = []
@@ -308,7 +383,7 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
             for doer in doers:
                 if doer.i in group_tokens:
                     continue
-                _add_doer(roles, doer, lex, named_at if harm else None)
+                _add_doer(roles, doer, lex, named_at if harm else None, forces=not fighting)
             for thing in undergoers:
                 named = _named(thing, lex)
                 if _target_noun(thing, lex) and not harm:
@@ -330,7 +405,8 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
         if token.i in group_tokens or not (agent or subject):
             continue
         for doer in _conjuncts(token):
-            _add_doer(roles, doer, lex)
+            # Any "by" phrase: "a statement issued by the army" is no force doing the act.
+            _add_doer(roles, doer, lex, forces=False)
     for thing in _aimed_at(sentence, lex):
         _keep(roles.targets, target_phrase(thing, lex))
     for doer in _blamed(sentence, lex):

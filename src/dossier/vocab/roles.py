@@ -36,6 +36,9 @@ class RoleLexicon:
     quantifiers: frozenset[str]
     place_prepositions: frozenset[str]
     collective_nouns: frozenset[str]
+    state_forces: re.Pattern[str]
+    state_members: frozenset[str]
+    irregular_words: frozenset[str]
 
 
 # RoleLexicon field -> its word list in data/roles.yaml.
@@ -62,6 +65,8 @@ _WORD_LISTS = {
     "quantifiers": "quantifiers",
     "place_prepositions": "place_prepositions",
     "collective_nouns": "collective_nouns",
+    "state_members": "state_members",
+    "irregular_words": "irregular_words",
 }
 
 
@@ -70,8 +75,11 @@ def role_lexicon() -> RoleLexicon:
     data = yaml.safe_load(files("dossier.data").joinpath("roles.yaml").read_text("utf-8"))
     # Longest first: "dynamite charges" before "dynamite".
     weapons = sorted(data["weapons"], key=len, reverse=True)
+    forces = sorted(data["state_forces"], key=len, reverse=True)
     return RoleLexicon(
         weapons=re.compile(r"(?:" + "|".join(weapons) + r")", re.I),
+        # The end of a doer's phrase: "the salvadoran army", not "army officers".
+        state_forces=re.compile(r"\b(?:" + "|".join(map(re.escape, forces)) + r")$", re.I),
         **{name: frozenset(data[key]) for name, key in _WORD_LISTS.items()},
     )
 

@@ -25,7 +25,7 @@ from dossier.extract.events.candidates import (
     sets_scene,
     trigger,
 )
-from dossier.extract.events.merge import CLAIMED, Candidate
+from dossier.extract.events.merge import CLAIMED, CONFIRMED, Candidate
 from dossier.extract.events.perpetrators import (
     branch_for_parent,
     parents,
@@ -106,7 +106,12 @@ class Events:
             if incident.date is None:
                 incident.date = _reported_date(incident)
             if incident.perpetrator is None and not incident.state_doer:
-                passage_group(incident, groups, doc)
+                if incident.roles.forces and not incident.roles.others:
+                    # State forces did it, by a sentence that told no attack of its own.
+                    incident.perpetrator_text = incident.roles.forces[0]
+                    incident.attribution, incident.state_doer = CONFIRMED, True
+                else:
+                    passage_group(incident, groups, doc)
             branch_for_parent(incident, groups, found, lex, doc)
             if not incident.concrete():
                 continue

@@ -62,9 +62,10 @@ def event(incident: Candidate, doc: Doc) -> Event:
         site=incident.site,
         perpetrator=incident.perpetrator,
         perpetrator_text=incident.perpetrator_text,
-        # Claimed by rival groups: no perpetrator, but the attack is claimed all the same.
+        # Claimed by rival groups: no perpetrator, but the attack is claimed all the same; by
+        # state forces: no armed group, but the text says (or alleges) who did it.
         attribution=incident.attribution
-        if incident.perpetrator or len(incident.claimants) > 1
+        if incident.perpetrator or incident.state_doer or len(incident.claimants) > 1
         else UNKNOWN,
         attributed_by=incident.attributed_by,
         suicide=incident.suicide,

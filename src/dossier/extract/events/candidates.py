@@ -263,6 +263,12 @@ def candidate(
     if state:
         told.perpetrator_text, told.attribution = state, CONFIRMED
         told.state_doer = True
+    elif doer is None and roles.forces and not roles.others:
+        # "the air force bombed ...", "five soldiers killed ...": the state's own forces did it,
+        # as the text says or alleges ("accused the army of ...").
+        told.perpetrator_text = roles.forces[0]
+        told.attribution, told.attributed_by = stance(sentence, lex, source, found, None)
+        told.state_doer = True
     if doer is not None:
         told.perpetrator, told.perpetrator_text = doer
         told.attribution, told.attributed_by = stance(

@@ -46,7 +46,8 @@ class Candidate:
     country: str | None = None
     # The place is only a reference point ("southwest of Mogadishu"): any real place replaces it.
     near: bool = False
-    # "a US drone strike": a state's attack, which no armed group is to be credited with.
+    # "a US drone strike", "the air force bombed ...": a state's attack, which no armed group is
+    # to be credited with; `perpetrator_text` names the state or its force.
     state_doer: bool = False
     perpetrator: str | None = None
     perpetrator_text: str | None = None
