@@ -26,14 +26,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from dossier.extract.kinds import kind_of
+from dossier.extract.forces import force_of
 from dossier.extract.names import from_given, full_name, harmed, name_start, person_names
+from dossier.extract.phrases import phrase
 from dossier.extract.state import doc_text, span_text
-from dossier.model import SECURITY_FORCE
 from dossier.vocab.registry import is_lower_cased
 from dossier.vocab.roles import RoleLexicon, common_nouns, given_names, role_lexicon
-
-_KEEP = ("compound", "amod", "nmod", "poss", "npadvmod", "nn")
 
 
 @dataclass
@@ -62,42 +60,6 @@ class Roles:
 
     def __bool__(self) -> bool:
         return bool(self.perpetrators or self.targets or self.victims or self.weapons)
-
-
-def phrase(head: Token, with_of: bool = False, graded: bool = False) -> str:
-    """The head with the modifiers that name it: "urban guerrillas", "electric power substation",
-    "members of the farabundo marti national liberation front" (with_of), "heavily armed men"
-    (graded: a modifier keeps its adverb)."""
-    start = head.i
-    doc = head.doc
-    quantifiers = role_lexicon().quantifiers
-    for child in reversed(list(head.lefts)):
-        if child.dep_ == "poss" and (child.pos_ == "PRON" or child.tag_ == "WP$"):
-            break  # "their houses" are the houses
-        if child.ent_type_ in ("DATE", "TIME"):
-            break  # "last year's dynamite" is dynamite
-        if child.dep_ in _KEEP and child.i == start - 1 and child.lower_ not in quantifiers:
-            joined = child.i > 0 and doc[child.i - 1].text == "-"  # "state-owned"
-            whole = child.dep_ in ("compound", "poss") or joined
-            whole = whole or (graded and any(c.dep_ == "advmod" for c in child.lefts))
-            start = child.left_edge.i if whole else child.i
-            while start < child.i and head.doc[start].dep_ in ("det", "nummod"):
-                start += 1
-        elif child.i == start - 1 and child.dep_ == "punct" and child.text == "-":
-            start = child.i
-        else:
-            break
-    end = head.i + 1
-    if with_of:
-        for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                # "members of the 3rd front", not "... of the self-styled armed forces of ..."
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                end = objects[0].i + 1 if objects else child.right_edge.i + 1
-                break
-    while end - 1 > start and head.doc[end - 1].is_punct:
-        end -= 1
-    return head.doc[start:end].text
 
 
 def target_phrase(head: Token, lex: RoleLexicon) -> str:
@@ -265,39 +227,6 @@ def _blamed(sentence: Span, lex: RoleLexicon) -> list[Token]:
     return found
 
 
-def _force_name(head: Token, lex: RoleLexicon) -> str | None:
-    """The state force a noun names, as its phrase ("the salvadoran army", "the air force"); None
-    for an armed group's name ("the popular liberation army", "the revolutionary people's
-    army": data/actor_kinds.yaml and `irregular_words`)."""
-    named = phrase(head)
-    whole = head.doc[head.left_edge.i : head.i + 1].text.lower()
-    if not lex.state_forces.search(named) or kind_of(whole) != SECURITY_FORCE:
-        return None
-    if any(w.strip("'") in lex.irregular_words for w in whole.replace("'s", "").split()):
-        return None
-    return named
-
-
-def _force(doer: Token, lex: RoleLexicon) -> str | None:
-    """The state force a doer is or belongs to, as the text names it: "the air force", "army" of
-    "army troops" or "members of the army", else its members as told ("five soldiers")."""
-    named = _force_name(doer, lex)
-    if named is not None:
-        return named
-    members = doer.lower_ in lex.state_members
-    if members or doer.lemma_.lower() in lex.collective_nouns:
-        of = next((c for c in doer.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
-        body = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-        if body is not None and (force := _force_name(body, lex)) is not None:
-            return force  # "members of the armed forces"
-    if not members:
-        return None
-    for modifier in doer.lefts:
-        if modifier.dep_ in ("compound", "nmod") and (force := _force_name(modifier, lex)):
-            return force  # "army troops"
-    return phrase(doer)
-
-
 def _fought(token: Token, lex: RoleLexicon, group_tokens: set[int]) -> bool:
     """Whether what a verb harms is doers themselves: "terrorists", "kidnappers", a group."""
     strong = lex.strong_perpetrators
@@ -314,7 +243,7 @@ def _add_doer(
     """Keep a doer whose head is a perpetrator noun, as its phrase ("members of the FMLN", "a
     group of six hired gunmen"), or who is a person named ("ordered by ramon ortega"); a state
     force among them is kept as a force too (`_force`), where `forces` is set."""
-    force = _force(doer, lex)
+    force = force_of(doer, lex)
     if force is not None and forces:
         _keep(roles.forces, force)
     if doer.lower_ in lex.perpetrators or doer.lemma_.lower() in lex.perpetrators:

@@ -1,0 +1,47 @@
+"""A role filler's phrase as written: the head with the modifiers that name it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dossier.vocab.roles import role_lexicon
+
+# Dependents that name the head with it: "urban" of "urban guerrillas", "power" of "power
+# substation"; never determiners or numbers.
+_KEEP = ("compound", "amod", "nmod", "poss", "npadvmod", "nn")
+
+
+def phrase(head: Token, with_of: bool = False, graded: bool = False) -> str:
+    """The head with the modifiers that name it: "urban guerrillas", "electric power substation",
+    "members of the farabundo marti national liberation front" (with_of), "heavily armed men"
+    (graded: a modifier keeps its adverb)."""
+    start = head.i
+    doc = head.doc
+    quantifiers = role_lexicon().quantifiers
+    for child in reversed(list(head.lefts)):
+        if child.dep_ == "poss" and (child.pos_ == "PRON" or child.tag_ == "WP$"):
+            break  # "their houses" are the houses
+        if child.ent_type_ in ("DATE", "TIME"):
+            break  # "last year's dynamite" is dynamite
+        if child.dep_ in _KEEP and child.i == start - 1 and child.lower_ not in quantifiers:
+            joined = child.i > 0 and doc[child.i - 1].text == "-"  # "state-owned"
+            whole = child.dep_ in ("compound", "poss") or joined
+            whole = whole or (graded and any(c.dep_ == "advmod" for c in child.lefts))
+            start = child.left_edge.i if whole else child.i
+            while start < child.i and head.doc[start].dep_ in ("det", "nummod"):
+                start += 1
+        elif child.i == start - 1 and child.dep_ == "punct" and child.text == "-":
+            start = child.i
+        else:
+            break
+    end = head.i + 1
+    if with_of:
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                # "members of the 3rd front", not "... of the self-styled armed forces of ..."
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                end = objects[0].i + 1 if objects else child.right_edge.i + 1
+                break
+    while end - 1 > start and head.doc[end - 1].is_punct:
+        end -= 1
+    return head.doc[start:end].text
