@@ -86,3 +86,28 @@ def test_a_document_postgresql_will_not_take_is_refused_and_its_batch_stored(
     assert refusal.path == str(path) and refusal.reason.startswith("not stored:")
     assert store.stats()["documents"] == 2
     store.close()
+
+
+def test_an_attack_by_a_state_force_is_listed_as_the_text_names_the_force(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    # No armed group did it, so none is credited; the listing says who the text says did.
+    from rich.console import Console
+
+    from dossier.analyse.incidents import incidents_of
+    from dossier.render.text import incidents
+
+    path = tmp_path / "strike.txt"
+    path.write_text(
+        "The air force bombed a market in the village of Kara on 3 March 2024, killing five "
+        "civilians.",
+        encoding="utf-8",
+    )
+    store = Store(sqlite_url)
+    ingest_into(store, [path], Settings())
+    (incident,) = incidents_of(store.events_of())
+    assert incident.perpetrator is None
+    assert incident.doer == "air force"
+    console = Console(width=200, record=True)
+    console.print(incidents([incident]))
+    assert "air force (no armed group)" in console.export_text()

@@ -70,6 +70,7 @@ def incident(incident_id: int, reports: list[Report]) -> Incident:
         contested=disputed,
         lat=best.lat,
         lon=best.lon,
+        doer=None if perpetrator or disputed else next((r.doer for r in reports if r.doer), None),
         **tolls,
     )
 

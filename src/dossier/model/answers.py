@@ -62,6 +62,8 @@ class Incident:
     attackers_killed: Toll | None = None
     wounded: Toll | None = None
     abducted: Toll | None = None
+    # Who did it as a report names them, where no group did: a state's force ("the air force").
+    doer: str | None = None
 
     @property
     def citations(self) -> tuple[Evidence, ...]:

@@ -32,6 +32,9 @@ class Report:
     # Every group the report says claimed or was accused of it; rival claimants leave
     # `perpetrator` empty.
     claimants: tuple[Claimant, ...] = ()
+    # Who did it as the text names them where they are no actor of the store: a state's own
+    # force ("the air force"), which no armed group is credited with.
+    doer: str | None = None
 
     @property
     def document_id(self) -> str:

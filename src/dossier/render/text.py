@@ -123,7 +123,7 @@ def incidents(found: list[Incident]) -> Table:
         )
     for i in found:
         where = ", ".join(p for p in (i.place, i.country) if p) or "not stated"
-        by = i.perpetrator or ""
+        by = i.perpetrator or (f"{i.doer} (no armed group)" if i.doer else "")
         if i.contested:
             by = "contested: " + ", ".join(i.groups)
         shown = [

@@ -79,6 +79,7 @@ class Reports:
                 EventRow.cell_row,
                 EventRow.cell_column,
                 ActorRow.name,
+                EventRow.perpetrator_text,
             )
             .outerjoin(ActorRow, EventRow.perpetrator_id == ActorRow.id)
             .order_by(EventRow.date_value.is_(None), EventRow.date_value, EventRow.id)
@@ -152,6 +153,7 @@ class Reports:
             cell_row,
             cell_column,
             perpetrator,
+            perpetrator_text,
         ) in map(tuple, rows):
             played = roles.get(id_, no_roles)
             reports.append(
@@ -175,6 +177,7 @@ class Reports:
                     victims=played.get("victim", ()),
                     weapons=played.get("weapon", ()),
                     claimants=tuple(claimants.get(id_, ())),
+                    doer=perpetrator_text if perpetrator is None else None,
                 )
             )
         return reports
