@@ -30,8 +30,8 @@ def singular_parts(sentence: Span, lex: Lexicon, taken: set[int]) -> list[Part]:
     """The people harmed one by one in the sentence; `taken` are tokens a number already
     counts."""
     found: dict[tuple[int, str], Part] = {}
-    for token in sentence:
-        kind = kind_of_word(token, lex)
+    kinds = [(token, kind_of_word(token, lex)) for token in sentence]
+    for token, kind in kinds:
         if kind not in (KILLED, WOUNDED, ABDUCTED):
             continue
         for person in _harmed(token, lex):
@@ -42,15 +42,11 @@ def singular_parts(sentence: Span, lex: Lexicon, taken: set[int]) -> list[Part]:
                 part = _one(noun, kind, lex)
                 if part is not None:
                     found[noun.i, kind] = part
-    if any(p.kind == KILLED for p in found.values()) or _tells_deaths(sentence, lex):
+    if any(p.kind == KILLED for p in found.values()) or any(k == KILLED for _t, k in kinds):
         for noun in _besides(sentence, lex):
             if noun.i not in taken:
                 found[noun.i, KILLED] = Part(KILLED, Count(1, 1, noun.text), noun, noun, True)
     return list(found.values())
-
-
-def _tells_deaths(sentence: Span, lex: Lexicon) -> bool:
-    return any(kind_of_word(t, lex) == KILLED for t in sentence)
 
 
 def _besides(sentence: Span, lex: Lexicon) -> list[Token]:
