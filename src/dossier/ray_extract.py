@@ -51,7 +51,7 @@ def extractor(pipeline: str | None, batch_size: int, shards: str) -> type:
             path = os.path.join(shards, f"{order[0]:012d}.parquet")
             pq.write_table(pa.table({"order": order, "facts": facts}), path + ".part")
             os.replace(path + ".part", path)
-            return {"first": [order[0]], "shard": [path]}
+            return {"shard": [path]}
 
     return Extractor
 
@@ -94,16 +94,19 @@ def extract_on_ray(documents: Iterable[Document], settings: Settings) -> Iterato
                 batch_size=settings.batch_size,
                 compute=ray.data.ActorPoolStrategy(size=settings.workers),
             )
-            # Shards come back as they are done; each is yielded once those before it have been.
-            done: dict[int, str] = {}
+            # Shards come back as they are done, each read at once; a document's facts are
+            # yielded when every document before it has been, whichever batch held it.
+            ready: dict[int, bytes] = {}
             expected = 0
             for shard in written.iter_rows():
-                done[shard["first"]] = shard["shard"]
-                while expected in done:
-                    table = pq.read_table(done.pop(expected), columns=["order", "facts"])
-                    for blob in table["facts"].to_pylist():
-                        yield pickle.loads(blob)
-                    expected += table.num_rows
+                table = pq.read_table(shard["shard"], columns=["order", "facts"])
+                orders, facts = table["order"].to_pylist(), table["facts"].to_pylist()
+                ready.update(zip(orders, facts, strict=True))
+                while expected in ready:
+                    yield pickle.loads(ready.pop(expected))
+                    expected += 1
+            if ready or expected != len(items):
+                raise RuntimeError(f"Ray returned {expected} of {len(items)} documents' facts")
     finally:
         if started:
             ray.shutdown()
