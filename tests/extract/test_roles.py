@@ -178,3 +178,24 @@ def test_persons_accused_of_a_murder_are_left_to_their_names() -> None:
         "arrest of two individuals accused of the murder."
     )
     assert "individuals" not in _all(events, "perpetrator_individuals")
+
+
+def test_a_force_accused_of_an_attack_is_its_alleged_doer() -> None:
+    """An accusation that names only an attack, with no harm word, still names a state force
+    as the alleged doer; the accusers are not read as doers."""
+    events = _events(
+        "the teachers' union today accused the army of the bomb attack on its offices in the "
+        "town of santa ana on monday."
+    )
+    assert [(e.perpetrator, e.perpetrator_text, e.attribution) for e in events] == [
+        (None, "army", "accused")
+    ]
+
+
+def test_rebels_who_blame_a_force_are_the_accusers_not_the_doers() -> None:
+    events = _events(
+        "the rebels issued a communique and blamed the national police for the murder of "
+        "three students in the city of san miguel on friday."
+    )
+    assert [e.perpetrator_text for e in events] == ["national police"]
+    assert "rebels" not in _all(events, "perpetrator_individuals")
