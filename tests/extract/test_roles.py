@@ -199,3 +199,20 @@ def test_rebels_who_blame_a_force_are_the_accusers_not_the_doers() -> None:
     )
     assert [e.perpetrator_text for e in events] == ["national police"]
     assert "rebels" not in _all(events, "perpetrator_individuals")
+
+
+def test_officers_of_a_force_blamed_for_a_murder_name_the_force() -> None:
+    events = _events(
+        "a church group blames some officers of the armed forces for the murder of a "
+        "priest who was shot dead in the town of suchitoto on monday."
+    )
+    assert [e.perpetrator_text for e in events] == ["armed forces"]
+
+
+def test_officers_alone_name_no_force() -> None:
+    """ "Two officers" are some force's people, but the text names no force with them."""
+    events = _events(
+        "a church group blames two officers for the murder of a priest who was shot dead in "
+        "the town of suchitoto on monday."
+    )
+    assert all(e.perpetrator_text is None for e in events)
