@@ -178,3 +178,41 @@ def test_persons_accused_of_a_murder_are_left_to_their_names() -> None:
         "arrest of two individuals accused of the murder."
     )
     assert "individuals" not in _all(events, "perpetrator_individuals")
+
+
+def test_a_force_accused_of_an_attack_is_its_alleged_doer() -> None:
+    """An accusation that names only an attack, with no harm word, still names a state force
+    as the alleged doer; the accusers are not read as doers."""
+    events = _events(
+        "the teachers' union today accused the army of the bomb attack on its offices in the "
+        "town of santa ana on monday."
+    )
+    assert [(e.perpetrator, e.perpetrator_text, e.attribution) for e in events] == [
+        (None, "army", "accused")
+    ]
+
+
+def test_rebels_who_blame_a_force_are_the_accusers_not_the_doers() -> None:
+    events = _events(
+        "the rebels issued a communique and blamed the national police for the murder of "
+        "three students in the city of san miguel on friday."
+    )
+    assert [e.perpetrator_text for e in events] == ["national police"]
+    assert "rebels" not in _all(events, "perpetrator_individuals")
+
+
+def test_officers_of_a_force_blamed_for_a_murder_name_the_force() -> None:
+    events = _events(
+        "a church group blames some officers of the armed forces for the murder of a "
+        "priest who was shot dead in the town of suchitoto on monday."
+    )
+    assert [e.perpetrator_text for e in events] == ["armed forces"]
+
+
+def test_officers_alone_name_no_force() -> None:
+    """ "Two officers" are some force's people, but the text names no force with them."""
+    events = _events(
+        "a church group blames two officers for the murder of a priest who was shot dead in "
+        "the town of suchitoto on monday."
+    )
+    assert all(e.perpetrator_text is None for e in events)

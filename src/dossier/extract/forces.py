@@ -1,6 +1,7 @@
 """The state's own forces among the doers of an attack ("the air force bombed", "members of the
 army", "army troops", "five soldiers"): an event they carry out is the state's, credited to no
-armed group (data/roles.yaml `state_forces`, `state_members`, `irregular_words`)."""
+armed group (data/roles.yaml `state_forces`, `state_members`, `force_parts`,
+`irregular_words`)."""
 
 from __future__ import annotations
 
@@ -32,14 +33,15 @@ def force_of(doer: Token, lex: RoleLexicon) -> str | None:
     if named is not None:
         return named
     members = doer.lower_ in lex.state_members
-    if members or doer.lemma_.lower() in lex.collective_nouns:
+    part = members or doer.lower_ in lex.force_parts
+    if part or doer.lemma_.lower() in lex.collective_nouns:
         of = next((c for c in doer.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
         body = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
         if body is not None and (force := force_name(body, lex)) is not None:
             return force  # "members of the armed forces"
-    if not members:
+    if not part:
         return None
     for modifier in doer.lefts:
         if modifier.dep_ in ("compound", "nmod") and (force := force_name(modifier, lex)):
-            return force  # "army troops"
-    return phrase(doer)
+            return force  # "army troops", "armed forces elements"
+    return phrase(doer) if members else None

@@ -208,8 +208,10 @@ def _blamed(sentence: Span, lex: RoleLexicon) -> list[Token]:
     """Who a sentence holds to account for a harm it names: the object of "blame", "accuse",
     "hold responsible"; the subject of "accused of", "charged with", "responsible for", "behind";
     the doers "accused" or "charged" qualifies ("the soldiers accused of the massacre").
-    Only in a sentence that names a harm, so "accused of corruption" is not read."""
-    if not any(t.lemma_.lower() in lex.harm_verbs for t in sentence):
+    Only in a sentence that names a harm, so "accused of corruption" is not read; where it names
+    only an attack ("accused the army of the bombing"), only the state's forces are read."""
+    harm = any(t.lemma_.lower() in lex.harm_verbs for t in sentence)
+    if not harm and not any(_attack_noun(t, lex) for t in sentence):
         return []
     found: list[Token] = []
     for token in sentence:
@@ -224,7 +226,28 @@ def _blamed(sentence: Span, lex: RoleLexicon) -> list[Token]:
             found += [g for c in token.children if c.dep_ in deps for g in _conjuncts(c)]
         elif lemma in lex.blame_words and token.head.lemma_ == "be":
             found += [g for c in token.head.children if c.dep_ == "nsubj" for g in _conjuncts(c)]
-    return found
+    return found if harm else [t for t in found if force_of(t, lex) is not None]
+
+
+def _attack_noun(token: Token, lex: RoleLexicon) -> bool:
+    """An attack told as a noun: "the dynamite attack", "the bombing"."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in lex.attack_verbs
+
+
+def _accuser(subject: Token, lex: RoleLexicon) -> bool:
+    """Whether a subject is who blames, not who did it: "the rebels blamed the army for ...",
+    "the rebels claimed ... and blamed the army"."""
+    verb = subject.head
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    blamed = [
+        g
+        for v in verbs
+        if v.lemma_.lower() in lex.blame_verbs
+        for c in v.children
+        if c.dep_ == "dobj"
+        for g in _conjuncts(c)
+    ]
+    return any(force_of(g, lex) is not None for g in blamed)
 
 
 def _fought(token: Token, lex: RoleLexicon, group_tokens: set[int]) -> bool:
@@ -331,6 +354,7 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
         # "perpetrated by urban guerrillas", "terrorists staged ...": doers whatever the verb.
         agent = token.dep_ == "pobj" and token.head.lower_ == "by"
         subject = token.dep_ == "nsubj" and token.lower_ in lex.strong_perpetrators
+        subject = subject and not _accuser(token, lex)
         if token.i in group_tokens or not (agent or subject):
             continue
         for doer in _conjuncts(token):

@@ -38,6 +38,7 @@ class RoleLexicon:
     collective_nouns: frozenset[str]
     state_forces: re.Pattern[str]
     state_members: frozenset[str]
+    force_parts: frozenset[str]
     irregular_words: frozenset[str]
 
 
@@ -66,6 +67,7 @@ _WORD_LISTS = {
     "place_prepositions": "place_prepositions",
     "collective_nouns": "collective_nouns",
     "state_members": "state_members",
+    "force_parts": "force_parts",
     "irregular_words": "irregular_words",
 }
 
