@@ -55,7 +55,9 @@ def neighbourhood(search: IncidentSearch, own: list[StoredReport]) -> dict[int, 
         # them (whose best fit they may now be).
         while sharp and len(members) < MOST:
             report = sharp.pop()
-            for other in search.reports_dated(*date_window(report.report.date or "")):
+            for other in search.reports_dated(
+                *date_window(report.report.date or ""), report.report.country
+            ):
                 if other.event_id in members or not other.report.date:
                     continue
                 if precise(other.report):
@@ -68,7 +70,9 @@ def neighbourhood(search: IncidentSearch, own: list[StoredReport]) -> dict[int, 
         # The precise reports a vague one fits: their groups compete for it.
         while vague and not sharp:
             report = vague.pop()
-            for other in search.reports_dated(*date_window(report.report.date or "")):
+            for other in search.reports_dated(
+                *date_window(report.report.date or ""), report.report.country
+            ):
                 if other.event_id in members or not precise(other.report):
                     continue
                 if fits(report.report, other.report) is not None:

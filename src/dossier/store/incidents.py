@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Connection, Engine, Row, bindparam, select, update
+from sqlalchemy import Connection, Engine, Row, bindparam, or_, select, update
 
 from dossier.model import ReportedEvent, StoredReport
 from dossier.store.tables import ActorRow, EventRow
@@ -23,18 +23,22 @@ class IncidentSearch:
         return _nodes(self.connection.execute(_IN_DOCUMENT, {"doc": document_id}))
 
     def reports_dated(
-        self, between: tuple[str, str], within: Iterable[str] = ()
+        self, between: tuple[str, str], within: Iterable[str] = (), country: str | None = None
     ) -> list[StoredReport]:
         """Reports dated between the two bounds (ISO strings, so "2021-08" falls between
-        "2021-07-30" and "2021-08-02") or exactly one of `within` (months or years).
+        "2021-07-30" and "2021-08-02") or exactly one of `within` (months or years); with
+        `country`, only those in that country or in none (a report in another country is never
+        the same attack, `places_agree`, so it need not be read).
 
         Simple conditions, one query each, so that every search walks the date index instead
         of scanning the events.
         """
         params = {"low": between[0], "high": between[1], "within": list(within)}
-        found = {n.event_id: n for n in _nodes(self.connection.execute(_BETWEEN, params))}
+        params["country"] = country
+        between_query, within_query = (_BETWEEN, _WITHIN) if country is None else _IN_COUNTRY
+        found = {n.event_id: n for n in _nodes(self.connection.execute(between_query, params))}
         if params["within"]:
-            for node in _nodes(self.connection.execute(_WITHIN, params)):
+            for node in _nodes(self.connection.execute(within_query, params)):
                 found[node.event_id] = node
         return list(found.values())
 
@@ -94,6 +98,10 @@ _IN_DOCUMENT = _REPORTS.where(EventRow.document_id == bindparam("doc"))
 # Built once, with parameters: the queries run for every event of every document.
 _BETWEEN = _REPORTS.where(EventRow.date_value.between(bindparam("low"), bindparam("high")))
 _WITHIN = _REPORTS.where(EventRow.date_value.in_(bindparam("within", expanding=True)))
+_IN_COUNTRY = tuple(
+    query.where(or_(EventRow.country == bindparam("country"), EventRow.country.is_(None)))
+    for query in (_BETWEEN, _WITHIN)
+)
 
 
 def _nodes(rows: Iterable[Row]) -> list[StoredReport]:  # type: ignore[type-arg]
