@@ -186,7 +186,9 @@ def state(doc: Doc) -> DocState:
     view = _VIEWS.get(id(doc))
     if view is None:
         if len(_VIEWS) >= _KEEP:
-            del _VIEWS[next(iter(_VIEWS))]
+            # All at once (one atomic step, safe beside another thread): a view dropped early
+            # costs only a second read of its outputs, which the Doc still holds.
+            _VIEWS.clear()
         view = _VIEWS[id(doc)] = DocState(doc)
     return view
 
