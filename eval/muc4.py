@@ -53,7 +53,8 @@ _NUMBER = (
 def _counted(mention: str, text: str) -> str:
     """The doers as the text counts them: "individuals" is "two individuals" where the text says
     so."""
-    found = re.search(rf"\b({_NUMBER})\s+{re.escape(mention)}\b", text, re.I)
+    # Not the end of a longer number: "1,000 rebels" is not "000 rebels".
+    found = re.search(rf"(?<![\w,.])({_NUMBER})\s+{re.escape(mention)}\b", text, re.I)
     return f"{found[1]} {mention}" if found else mention
 
 
@@ -64,16 +65,6 @@ _ARTICLES = re.compile(r"\b(?:a|an|the)\b")
 def normalise(text: str) -> str:
     text = _PUNCT.sub(" ", text.lower())
     return " ".join(_ARTICLES.sub(" ", text).split())
-
-
-_DOER_NOUNS = ("guerrillas", "terrorists", "rebels", "subversives")
-
-
-def _doers_named(text: str, group: str) -> str | None:
-    """EXPERIMENT: the doers a group's event leaves implicit."""
-    counts = {n: len(re.findall(rf"\b{n}\b", text)) for n in _DOER_NOUNS}
-    best = max(counts, key=lambda n: counts[n])
-    return best if counts[best] else None
 
 
 def _one_generic(doers: list[str]) -> list[str]:

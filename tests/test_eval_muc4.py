@@ -73,6 +73,12 @@ def test_doers_keep_their_number_and_lose_their_hedge() -> None:
     assert predict(facts)["PerpInd"] == [["two gunmen"], ["urban commandos"]]
 
 
+def test_the_tail_of_a_longer_number_is_no_count_of_doers() -> None:
+    text = "About 2,000 gunmen are said to roam the hills."
+    facts = _facts(text, _event(perpetrator_individuals=("gunmen",), targets=("bank",)))
+    assert predict(facts)["PerpInd"] == [["gunmen"]]
+
+
 def test_one_bare_doer_noun_per_report() -> None:
     facts = _facts("", _event(perpetrator_individuals=("rebels", "guerrillas", "armed men")))
     assert predict(facts)["PerpInd"] == [["rebels"], ["armed men"]]
