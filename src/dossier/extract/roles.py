@@ -265,7 +265,7 @@ def _add_doer(
 ) -> None:
     """Keep a doer whose head is a perpetrator noun, as its phrase ("members of the FMLN", "a
     group of six hired gunmen"), or who is a person named ("ordered by ramon ortega"); a state
-    force among them is kept as a force too (`_force`), where `forces` is set."""
+    force among them is kept as a force too (`force_of`), where `forces` is set."""
     force = force_of(doer, lex)
     if force is not None and forces:
         _keep(roles.forces, force)

@@ -47,7 +47,7 @@ def trigger(sentence: Span, lex: Lexicon) -> tuple[str, int] | None:
     """The event type of the sentence and where its trigger starts: the first type whose cue it
     holds, types being listed from specific to generic, or the type it makes with another type
     the sentence also tells (`Lexicon.combined`)."""
-    text = span_text(sentence)  # a Span builds its text anew on every call: once here
+    text = span_text(sentence)
     found: tuple[str, int] | None = None
     for event_type, pattern in lex.types:
         hit = pattern.search(text)
