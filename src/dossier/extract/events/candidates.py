@@ -201,10 +201,9 @@ def candidate(
     )
     # "ISWAP attacks have been restricted to ...", "dozens of attacks ... hundreds of deaths":
     # plural, undated and without an exact figure is a pattern, not an incident.
-    plural = _plural_only(sentence, lex)
     exact = [r for r in reports if r.count.text.lower() not in VAGUE]
     particular = dates or exact or timed or roles.targets
-    if generic or (plural and not anaphoric and not particular):
+    if generic or (not anaphoric and not particular and _plural_only(sentence, lex)):
         return None
     date = min(dates, key=lambda d: PRECISION_RANK.get(d.precision, 9)) if dates else None
     place = (
