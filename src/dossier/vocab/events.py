@@ -23,6 +23,9 @@ class Lexicon:
     wounded: frozenset[str]
     abducted: frozenset[str]
     count: frozenset[str]
+    # Each harm word with the first of killed, wounded, abducted that lists it, and that kind's
+    # place in the order: a word's kind is one lookup (`extract.events.parts.kind_of_word`).
+    harm_kinds: dict[str, tuple[int, str]]
     # "last night", "early this morning": the text places the event on an occasion.
     occasion: re.Pattern[str]
     # Each type's rank, 0 the most specific: a later sentence may refine a generic type.
@@ -104,7 +107,12 @@ _WORD_LISTS = (
 def lexicon() -> Lexicon:
     data = yaml.safe_load(files("dossier.data").joinpath("events.yaml").read_text("utf-8"))
     types = data["types"]
+    harm_kinds: dict[str, tuple[int, str]] = {}
+    for rank, kind in enumerate(("killed", "wounded", "abducted")):
+        for word in data[kind]:
+            harm_kinds.setdefault(word, (rank, kind))
     return Lexicon(
+        harm_kinds=harm_kinds,
         types=tuple((t["type"], _any(t["cues"])) for t in types),
         suicide=_any(data["suicide"]),
         attribution=tuple((k, _any(v)) for k, v in data["attribution"].items()),

@@ -39,26 +39,8 @@ def added(counts: list[Count], text: str) -> Count:
 def kind_of_word(token: Token, lex: Lexicon) -> str | None:
     """The figure kind a word names ("killed" for "dead", "count" for "surrendered"): killed
     before wounded before abducted, by the word's lemma or its form."""
-    ranks = _ranks(lex)
     lemma = verb_lemma(token)
-    by_lemma, by_form = ranks.get(lemma), ranks.get(token.lower_)
+    by_lemma, by_form = lex.harm_kinds.get(lemma), lex.harm_kinds.get(token.lower_)
     if by_lemma is not None or by_form is not None:
         return min(r for r in (by_lemma, by_form) if r is not None)[1]
     return COUNT if lemma in lex.count else None
-
-
-_RANKS: tuple[Lexicon, dict[str, tuple[int, str]]] | None = None
-
-
-def _ranks(lex: Lexicon) -> dict[str, tuple[int, str]]:
-    """Each harm word with the first kind that lists it, and that kind's place in the order."""
-    global _RANKS
-    if _RANKS is None or _RANKS[0] is not lex:
-        ranks: dict[str, tuple[int, str]] = {}
-        for rank, (kind, words) in enumerate(
-            ((KILLED, lex.killed), (WOUNDED, lex.wounded), (ABDUCTED, lex.abducted))
-        ):
-            for word in words:
-                ranks.setdefault(word, (rank, kind))
-        _RANKS = lex, ranks
-    return _RANKS[1]
