@@ -56,6 +56,7 @@ def corpus(folder: Path, n: int) -> Path:
 def run(side: str, engine: str | None, workers: int, path: str, queue: mp.Queue) -> None:
     with open(path, encoding="utf-8") as lines:
         texts = [json.loads(line)["text"] for line in lines]
+    stored: list[float] = []  # when the first document reached the store (none for spaCy)
     if engine is None:
         from dossier.extract.pipeline import load_model
 
@@ -79,7 +80,6 @@ def run(side: str, engine: str | None, workers: int, path: str, queue: mp.Queue)
             import ray
 
             ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False)
-        stored: list[float] = []
 
         def counted() -> None:
             if not stored:
@@ -94,7 +94,7 @@ def run(side: str, engine: str | None, workers: int, path: str, queue: mp.Queue)
     seconds = time.perf_counter() - began
     # The first document stored: what the run spent before its steady rate (starting workers,
     # loading their pipelines, the first batch).
-    first = (stored[0] if engine is not None and stored else began) - began
+    first = stored[0] - began if stored else 0.0
     cpu = _cpu(resource.RUSAGE_SELF) - cpu_before + _cpu(resource.RUSAGE_CHILDREN)
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
