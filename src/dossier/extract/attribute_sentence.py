@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Span
 
-from dossier.extract.state import DocState, Found, span_text
+from dossier.extract.state import DocState, Found, sentence_end
 from dossier.model import DateValue, Evidence
 
 
@@ -17,7 +17,7 @@ class Sentence:
     def __init__(self, span: Span, found: DocState, text: str) -> None:
         self.span = span
         self.start = span.start_char
-        self.end = span.start_char + len(span_text(span).rstrip())
+        self.end = sentence_end(span)
         self.text = text[self.start : self.end]
         self.groups = [m for m in found.group_mentions() if self.start <= m.start < self.end]
         self.dates = [d for d in found.dates if self.start <= d[0] < self.end]

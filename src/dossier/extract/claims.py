@@ -14,7 +14,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from dossier.extract.state import DocState, span_text, state
+from dossier.extract.state import DocState, sentence_end, span_text, state
 from dossier.model import ARMED_GROUP, PERSON, Claim, Evidence
 from dossier.vocab.claims import speech_verbs
 
@@ -143,7 +143,7 @@ class Claims:
             evidence = Evidence(
                 "",
                 sentence.start_char,
-                sentence.start_char + len(span_text(sentence).rstrip()),
+                sentence_end(sentence),
                 source,
             )
             for actor in about:

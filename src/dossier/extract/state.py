@@ -206,3 +206,8 @@ def span_text(span: Span) -> str:
     """A span's text, cut from the document's text read once: `Span.text` makes a Token of
     every word and joins them anew on every call."""
     return doc_text(span.doc)[span.start_char : span.end_char]
+
+
+def sentence_end(sentence: Span) -> int:
+    """The end of the sentence without its trailing whitespace: where its quote ends."""
+    return sentence.start_char + len(span_text(sentence).rstrip())

@@ -26,10 +26,10 @@ from dossier.extract.events.perpetrators import (
     stance,
     state_doer,
 )
-from dossier.extract.events.spans import inside, sentence_end, verb_lemma
+from dossier.extract.events.spans import inside, verb_lemma
 from dossier.extract.numbers import VAGUE
 from dossier.extract.roles import roles_of
-from dossier.extract.state import DocState, Found, doc_text, span_text
+from dossier.extract.state import DocState, Found, doc_text, sentence_end, span_text
 from dossier.model import Claimant, Evidence, Place
 from dossier.vocab.events import Lexicon
 from dossier.vocab.fold import fold, name_key
@@ -156,6 +156,7 @@ def candidate(
     attacks have been restricted to ...")."""
     source = found.speakers.get(sentence.start_char)
     text_all = doc_text(sentence.doc)
+    said = span_text(sentence)
     reports, victims = figures(sentence, lex, source)
     dated = [
         (s, d) for s, _e, d in found.dates if inside(sentence, s) and d.precision != "open_range"
@@ -195,7 +196,7 @@ def candidate(
     doer = None if state else perpetrator(sentence, scored, groups, trigger, found, lex)
     roles = roles_of(sentence, _group_tokens(sentence, groups))
     # "last night" in a text without a publication date: no date, but one occasion.
-    timed = not dated and bool(lex.occasion.search(span_text(sentence)))
+    timed = not dated and bool(lex.occasion.search(said))
     generic = not (
         dates or reported or places or reports or doer or roles.targets or roles.victims or timed
     )
@@ -225,7 +226,6 @@ def candidate(
     # "Russian mercenaries", "a Nigerian soldier": a people's adjective says who, not where, so
     # the sentence's country is one it names, else the text's.
     words = gazetteer()
-    said = span_text(sentence)
     named = next(
         (
             m
@@ -245,7 +245,7 @@ def candidate(
         type=kind,
         start=sentence.start_char,
         end=sentence_end(sentence),
-        suicide=kind in lex.suicidal and bool(lex.suicide.search(span_text(sentence))),
+        suicide=kind in lex.suicidal and bool(lex.suicide.search(said)),
         date=date,
         place=place,
         site=site,
@@ -256,7 +256,7 @@ def candidate(
         roles=roles,
         timed=timed,
         harmed={m.actor for m, role in scored if role == 0},
-        another=bool(lex.another.search(span_text(sentence))),
+        another=bool(lex.another.search(said)),
         indefinite=bool(reports) and not dates and told_as_perfect(sentence, lex),
     )
     if state:

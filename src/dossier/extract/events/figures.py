@@ -24,10 +24,10 @@ from dossier.extract.events.parts import (
     added,
     kind_of_word,
 )
-from dossier.extract.events.spans import sentence_end, verb_lemma
+from dossier.extract.events.spans import verb_lemma
 from dossier.extract.numbers import COUNT as NUMBER
 from dossier.extract.numbers import count_from
-from dossier.extract.state import doc_text, span_text
+from dossier.extract.state import doc_text, sentence_end, span_text
 from dossier.model import Count, Evidence, Figure
 from dossier.vocab.events import Lexicon
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from dossier.extract.state import span_text
-
 
 def inside(span: Span, start: int) -> bool:
     """Whether the character offset `start` falls within `span`."""
@@ -15,8 +13,3 @@ def inside(span: Span, start: int) -> bool:
 def verb_lemma(token: Token) -> str:
     """The lemma, or the word itself where the lemmatizer gave none."""
     return token.lemma_.lower() or token.lower_
-
-
-def sentence_end(sentence: Span) -> int:
-    """The end of the sentence without its trailing whitespace: where its quote ends."""
-    return sentence.start_char + len(span_text(sentence).rstrip())
