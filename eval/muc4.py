@@ -92,8 +92,12 @@ def predict(facts: Facts) -> dict[str, list[list[str]]]:
         # A group named near an event is its perpetrator when the text says the group did it
         # (claimed, accused, suspected; confirmed where someone or something was harmed), or
         # when the event shows the group's doers, or what it harmed and with what. A group
-        # only named beside a harm, or beside a weapon, is context more often than not.
-        said = event.attribution in _SAID or (event.attribution == "confirmed" and harmed)
+        # only named beside a harm, or beside a weapon, is context more often than not. The
+        # state's own forces are named as doers only where the text says they did it, so a
+        # toll is harm enough for them ("armed forces elements killed six priests").
+        state = event.perpetrator is None and event.attribution != "unknown"
+        hurt = harmed or (state and (event.killed is not None or event.wounded is not None))
+        said = event.attribution in _SAID or (event.attribution == "confirmed" and hurt)
         shown = event.perpetrator_individuals or (harmed and event.weapon)
         # State forces told only by their members ("five soldiers") are individuals, not an
         # organisation.

@@ -216,3 +216,40 @@ def test_officers_alone_name_no_force() -> None:
         "the town of suchitoto on monday."
     )
     assert all(e.perpetrator_text is None for e in events)
+
+
+def test_a_force_that_killed_a_number_of_people_is_an_event() -> None:
+    """A state force with a toll is an incident as much as gunmen with one: the force is its
+    doer, and the people of the force named with it are the individuals who did it."""
+    events = _events(
+        "the government reported that armed forces elements are responsible for the killing "
+        "of six priests."
+    )
+    assert [(e.perpetrator, e.perpetrator_text) for e in events] == [(None, "armed forces")]
+    assert _all(events, "perpetrator_individuals") == ["armed forces elements"]
+    assert events[0].killed is not None and events[0].killed.low == 6
+
+
+def test_a_target_keeps_the_owner_it_belongs_to() -> None:
+    events = _events(
+        "guerrillas bombed president alfredo cristiani's residence and the country's "
+        "petroleum installations on 3 may 1989."
+    )
+    targets = _all(events, "targets")
+    assert "president alfredo cristiani's residence" in targets
+    assert "country's petroleum installations" in targets
+
+
+def test_doers_do_not_take_an_owner() -> None:
+    events = _events("colonel vides casanova's troops bombed the houses in cordoba on friday.")
+    assert "troops" in _all(events, "perpetrator_individuals")
+
+
+def test_an_owner_cut_off_is_left_out_and_a_quoted_one_kept() -> None:
+    events = _events(
+        "on 3 may 1989 the offices of all the (words indistinct) were attacked, and a bomb "
+        'damaged a branch of the "citicorp" financial firm in vina del mar.'
+    )
+    targets = _all(events, "targets")
+    assert "offices" in targets and not any(t.endswith(" the") for t in targets), targets
+    assert 'branch of the "citicorp" financial firm' in targets

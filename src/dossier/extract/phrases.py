@@ -11,10 +11,11 @@ from dossier.vocab.roles import role_lexicon
 _KEEP = ("compound", "amod", "nmod", "poss", "npadvmod", "nn")
 
 
-def phrase(head: Token, with_of: bool = False, graded: bool = False) -> str:
+def phrase(head: Token, with_of: bool = False, graded: bool = False, owned: bool = False) -> str:
     """The head with the modifiers that name it: "urban guerrillas", "electric power substation",
     "members of the farabundo marti national liberation front" (with_of), "heavily armed men"
-    (graded: a modifier keeps its adverb)."""
+    (graded: a modifier keeps its adverb), "the councilman's home" (owned: a place keeps whose
+    it is; "the colonel's troops" are troops)."""
     start = head.i
     doc = head.doc
     quantifiers = role_lexicon().quantifiers
@@ -23,7 +24,15 @@ def phrase(head: Token, with_of: bool = False, graded: bool = False) -> str:
             break  # "their houses" are the houses
         if child.ent_type_ in ("DATE", "TIME"):
             break  # "last year's dynamite" is dynamite
-        if child.dep_ in _KEEP and child.i == start - 1 and child.lower_ not in quantifiers:
+        # "the councilman's home": the owner ends with its "'s", just before the head.
+        owner = child.dep_ == "poss" and child.right_edge.i == start - 1 and child.i < start - 1
+        if owned and owner and child.right_edge.tag_ == "POS":
+            start = child.left_edge.i
+            while start < child.i and (
+                doc[start].dep_ in ("det", "nummod") or doc[start].pos_ == "PRON"
+            ):
+                start += 1
+        elif child.dep_ in _KEEP and child.i == start - 1 and child.lower_ not in quantifiers:
             joined = child.i > 0 and doc[child.i - 1].text == "-"  # "state-owned"
             whole = child.dep_ in ("compound", "poss") or joined
             whole = whole or (graded and any(c.dep_ == "advmod" for c in child.lefts))

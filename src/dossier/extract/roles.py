@@ -62,10 +62,14 @@ class Roles:
         return bool(self.perpetrators or self.targets or self.victims or self.weapons)
 
 
+# Words an owner's phrase never ends with.
+_LOOSE = ("DET", "ADP", "CCONJ", "PRON", "PUNCT")
+
+
 def target_phrase(head: Token, lex: RoleLexicon) -> str:
     """A target as the text names it: a place that belongs to someone keeps its owner ("offices
     of el diario", "branch of banco central"), up to a comma or a clause."""
-    text = phrase(head)
+    text = phrase(head, owned=True)
     if head.lemma_.lower() not in lex.owned_places and head.lower_ not in lex.owned_places:
         return text
     of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -75,13 +79,16 @@ def target_phrase(head: Token, lex: RoleLexicon) -> str:
     end = of.i + 1
     while end <= of.right_edge.i:
         token = doc[end]
-        if token.is_punct and token.text not in ("-", "'", "."):
+        if token.is_punct and token.text not in ("-", "'", ".", '"'):
             break
         if token.pos_ in ("VERB", "AUX") or token.dep_ in ("relcl", "acl"):
             break
         if (token.dep_ == "prep" and token.lower_ != "of") or token.lower_ in ("such", "including"):
             break  # "homes of leaders of farm unions", not "... in various sectors"
         end += 1
+    # "the offices of all the (words indistinct)": the owner is cut off, not named.
+    while end > of.i + 1 and (doc[end - 1].pos_ in _LOOSE or doc[end - 1].text == '"'):
+        end -= 1
     if end == of.i + 1:
         return text
     return text + head.whitespace_ + doc[head.i + 1 : end].text
@@ -271,6 +278,9 @@ def _add_doer(
         _keep(roles.forces, force)
     if doer.lower_ in lex.perpetrators or doer.lemma_.lower() in lex.perpetrators:
         text = phrase(doer, with_of=doer.lemma_.lower() in lex.collective_nouns, graded=True)
+    elif force is not None and doer.lower_ in lex.force_parts:
+        # "armed forces elements", "officers of the armed forces": the force's people who did it.
+        text = phrase(doer, with_of=True, graded=True)
     elif names and doer.i in names:
         text = names[doer.i].text
     else:

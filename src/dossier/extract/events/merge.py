@@ -115,7 +115,11 @@ class Candidate:
         if not attack:
             return any(r.kind == COUNT for r in self.reports)
         # "a car bomb destroyed the building": the weapon stands for the unnamed doer.
-        doer = self.perpetrator is not None or bool(self.roles.perpetrators or self.roles.weapons)
+        doer = (
+            self.perpetrator is not None
+            or self.state_doer
+            or bool(self.roles.perpetrators or self.roles.weapons)
+        )
         done = bool(self.roles.targets or self.roles.victims or self.reports)
         return doer and done
 
