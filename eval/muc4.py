@@ -125,8 +125,19 @@ def predict(facts: Facts) -> dict[str, list[list[str]]]:
         keys = [k for k in seen if k]
         present = set(keys)
         kept = [k for k in fullest(keys) if k + "s" not in present and k + "es" not in present]
+        kept = [k for k in kept if not any(_within(k, other) for other in kept)]
         result[role] = [[seen[k]] for k in kept]
     return result
+
+
+def _within(mention: str, other: str) -> bool:
+    """ "cano limon covenas pipeline" is "cano limon covenas oil pipeline" told shorter: every
+    word of it in the other, in order, ending on the same head."""
+    words, longer = mention.split(), other.split()
+    if mention == other or words[-1] != longer[-1] or len(words) >= len(longer):
+        return False
+    rest = iter(longer)
+    return all(word in rest for word in words)
 
 
 def _max_matching(predicted: list[list[str]], gold: list[list[Any]]) -> int:

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from dossier.model import Document, Event, Evidence, Facts
+from dossier.model import Count, Document, Event, Evidence, Facts
 from eval.muc4 import ROLES, normalise, predict, score
 from tests.conftest import ROOT, SHARED
 
@@ -130,3 +130,21 @@ def test_forces_told_only_by_their_members_are_no_organisation() -> None:
 def test_a_so_called_group_is_listed_without_the_hedge() -> None:
     facts = _facts("", _event(perpetrator_individuals=("so-called nelson mandela cell",)))
     assert predict(facts)["PerpInd"] == [["nelson mandela cell"]]
+
+
+def test_a_mention_told_shorter_is_the_same_entity() -> None:
+    targets = ("cano limon-covenas pipeline", "cano limon-covenas oil pipeline", "oil terminal")
+    facts = _facts("", _event(targets=targets))
+    assert predict(facts)["Target"] == [["cano limon-covenas oil pipeline"], ["oil terminal"]]
+
+
+def test_a_state_force_with_a_toll_is_its_perpetrator() -> None:
+    """A force is named as doer only where the text says it did it, so a toll is harm enough;
+    an armed group named beside a toll is not."""
+    toll = Count(6, 6, "six")
+    force = _event(perpetrator_text="armed forces", attribution="confirmed", killed=toll)
+    group = _event(
+        perpetrator="FMLN", perpetrator_text="fmln", attribution="confirmed", killed=toll
+    )
+    assert predict(_facts("", force))["PerpOrg"] == [["armed forces"]]
+    assert predict(_facts("", group))["PerpOrg"] == []
