@@ -253,3 +253,12 @@ def test_an_owner_cut_off_is_left_out_and_a_quoted_one_kept() -> None:
     targets = _all(events, "targets")
     assert "offices" in targets and not any(t.endswith(" the") for t in targets), targets
     assert 'branch of the "citicorp" financial firm' in targets
+
+
+def test_a_name_keeps_all_its_words_and_a_measure_its_number() -> None:
+    events = _events(
+        "gunmen with a 9-mm gun attacked the central american university (uca) at daybreak "
+        "on 22 july 1989."
+    )
+    assert "central american university" in _all(events, "targets")
+    assert "9-mm gun" in _all(events, "weapon")

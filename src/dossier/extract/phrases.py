@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from dossier.vocab.roles import role_lexicon
 
 # Dependents that name the head with it: "urban" of "urban guerrillas", "power" of "power
 # substation"; never determiners or numbers.
 _KEEP = ("compound", "amod", "nmod", "poss", "npadvmod", "nn")
+
+
+def _loose(doc: Doc, i: int) -> bool:
+    """A determiner or a number before a phrase, which is not part of its name; "9" of "9-mm
+    gun" is."""
+    measure = doc[i].dep_ == "nummod" and i + 1 < len(doc) and doc[i + 1].text == "-"
+    return doc[i].dep_ in ("det", "nummod") and not measure
+
+
+def _named(token: Token) -> bool:
+    return token.pos_ in ("PROPN", "ADJ") and token.dep_ in ("amod", "compound")
 
 
 def phrase(head: Token, with_of: bool = False, graded: bool = False, owned: bool = False) -> str:
@@ -36,8 +47,10 @@ def phrase(head: Token, with_of: bool = False, graded: bool = False, owned: bool
             joined = child.i > 0 and doc[child.i - 1].text == "-"  # "state-owned"
             whole = child.dep_ in ("compound", "poss") or joined
             whole = whole or (graded and any(c.dep_ == "advmod" for c in child.lefts))
+            # "the central american university": a name's words modify one another.
+            whole = whole or (child.pos_ == "PROPN" and all(_named(c) for c in child.lefts))
             start = child.left_edge.i if whole else child.i
-            while start < child.i and head.doc[start].dep_ in ("det", "nummod"):
+            while start < child.i and (_loose(doc, start) or doc[start].is_space):
                 start += 1
         elif child.i == start - 1 and child.dep_ == "punct" and child.text == "-":
             start = child.i
