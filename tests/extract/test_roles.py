@@ -262,3 +262,13 @@ def test_a_name_keeps_all_its_words_and_a_measure_its_number() -> None:
     )
     assert "central american university" in _all(events, "targets")
     assert "9-mm gun" in _all(events, "weapon")
+
+
+def test_who_holds_a_group_responsible_blames_and_is_no_doer() -> None:
+    events = _events(
+        "president alfredo cristiani holds the rebels responsible for the assassination of "
+        "dr jose antonio rodriguez porth on 3 may 1989."
+    )
+    doers = _all(events, "perpetrator_individuals")
+    assert "alfredo cristiani" not in doers and "rebels" in doers, doers
+    assert "jose antonio rodriguez porth" in _all(events, "victims")

@@ -233,7 +233,16 @@ def _blamed(sentence: Span, lex: RoleLexicon) -> list[Token]:
             found += [g for c in token.children if c.dep_ in deps for g in _conjuncts(c)]
         elif lemma in lex.blame_words and token.head.lemma_ == "be":
             found += [g for c in token.head.children if c.dep_ == "nsubj" for g in _conjuncts(c)]
+        elif lemma in lex.blame_words and token.head.lemma_.lower() in lex.blame_verbs:
+            # "holds the front responsible for": who is held to account is the word's subject
+            found += [g for c in token.children if c.dep_ == "nsubj" for g in _conjuncts(c)]
     return found if harm else [t for t in found if force_of(t, lex) is not None]
+
+
+def _holds_to_account(verb: Token, lex: RoleLexicon) -> bool:
+    """ "holds the front responsible", "held the rebels responsible": a verb of holding someone
+    to account, not of holding hostages."""
+    return any(w.lower_ in lex.blame_words for c in verb.children for w in (c, *c.children))
 
 
 def _attack_noun(token: Token, lex: RoleLexicon) -> bool:
@@ -314,6 +323,8 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
             lemma not in lex.attack_verbs and lemma not in lex.harm_verbs
         ):
             continue
+        if lemma in lex.blame_verbs and _holds_to_account(token, lex):
+            continue  # "cristiani holds the fmln responsible for ...": he blames, not harms
         harm = lemma in lex.harm_verbs
         # "troops killed 14 terrorists", "the police killed six kidnappers": forces fighting
         # doers, not forces doing an attack.
