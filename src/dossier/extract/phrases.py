@@ -67,3 +67,11 @@ def phrase(head: Token, with_of: bool = False, graded: bool = False, owned: bool
     while end - 1 > start and head.doc[end - 1].is_punct:
         end -= 1
     return head.doc[start:end].text
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """A phrase and what it lists: "a substation and a pylon", "three vehicles -- a truck, ..."."""
+    listed = [c for c in token.conjuncts if c.i > token.i]
+    listed += [a for c in (token, *listed) for a in c.children if a.dep_ == "appos"]
+    listed += [c for a in list(listed) for c in a.conjuncts if c.i > a.i and c not in listed]
+    return [token, *listed]

@@ -4,7 +4,7 @@ Read from the parse of the sentence around attack and harm verbs (data/roles.yam
 
 - doers: the subject or agent of an attack verb whose head is a perpetrator noun ("urban
   guerrillas attacked"), the subject of placing or forcing in such a sentence, who is blamed,
-  accused or held responsible for a harm, and a person named as doing the harm;
+  accused or held responsible for a harm (`blame.py`), and a person named as doing the harm;
 - forces: those doers that are the state's own forces ("the air force", "members of the army",
   "five soldiers"), named as the force where the text names it;
 - targets: the object of an attack verb, or the subject of its passive, when its head is a thing
@@ -26,9 +26,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from dossier.extract.blame import accuser, blamed, holds_to_account
 from dossier.extract.forces import force_of
 from dossier.extract.names import from_given, full_name, harmed, name_start, person_names
-from dossier.extract.phrases import phrase
+from dossier.extract.phrases import conjuncts, phrase
 from dossier.extract.state import doc_text, span_text
 from dossier.vocab.registry import is_lower_cased
 from dossier.vocab.roles import RoleLexicon, common_nouns, given_names, role_lexicon
@@ -150,15 +151,7 @@ def _target_noun(token: Token, lex: RoleLexicon) -> bool:
 
 def _objects(preposition: Token) -> list[Token]:
     """The objects of a preposition and what they list: "against the mayor and his escort"."""
-    return [g for c in preposition.children if c.dep_ == "pobj" for g in _conjuncts(c)]
-
-
-def _conjuncts(token: Token) -> list[Token]:
-    """A phrase and what it lists: "a substation and a pylon", "three vehicles -- a truck, ..."."""
-    listed = [c for c in token.conjuncts if c.i > token.i]
-    listed += [a for c in (token, *listed) for a in c.children if a.dep_ == "appos"]
-    listed += [c for a in list(listed) for c in a.conjuncts if c.i > a.i and c not in listed]
-    return [token, *listed]
+    return [g for c in preposition.children if c.dep_ == "pobj" for g in conjuncts(c)]
 
 
 # Prepositions that put an attack on its target: "exploded outside a federal police building",
@@ -207,63 +200,8 @@ def _aimed_at(sentence: Span, lex: RoleLexicon) -> list[Token]:
         other = "nsubj" if token.dep_ == "attr" else "attr" if token.dep_ == "nsubj" else None
         for child in token.head.children:
             if child.dep_ == other:
-                found += [t for t in _conjuncts(child) if _target_noun(t, lex)]
+                found += [t for t in conjuncts(child) if _target_noun(t, lex)]
     return found
-
-
-def _blamed(sentence: Span, lex: RoleLexicon) -> list[Token]:
-    """Who a sentence holds to account for a harm it names: the object of "blame", "accuse",
-    "hold responsible"; the subject of "accused of", "charged with", "responsible for", "behind";
-    the doers "accused" or "charged" qualifies ("the soldiers accused of the massacre").
-    Only in a sentence that names a harm, so "accused of corruption" is not read; where it names
-    only an attack ("accused the army of the bombing"), only the state's forces are read."""
-    harm = any(t.lemma_.lower() in lex.harm_verbs for t in sentence)
-    if not harm and not any(_attack_noun(t, lex) for t in sentence):
-        return []
-    found: list[Token] = []
-    for token in sentence:
-        lemma = token.lemma_.lower()
-        if lemma in lex.blame_verbs and token.dep_ == "acl" and token.tag_ == "VBN":
-            # "five soldiers accused of the massacre"; "individuals charged with it" are
-            # mostly people the text names elsewhere.
-            if token.head.lower_ in lex.strong_perpetrators | lex.state_members:
-                found += _conjuncts(token.head)
-        elif lemma in lex.blame_verbs and token.pos_ == "VERB":
-            deps = ("dobj", "nsubjpass") if lemma != "hold" else ("dobj",)
-            found += [g for c in token.children if c.dep_ in deps for g in _conjuncts(c)]
-        elif lemma in lex.blame_words and token.head.lemma_ == "be":
-            found += [g for c in token.head.children if c.dep_ == "nsubj" for g in _conjuncts(c)]
-        elif lemma in lex.blame_words and token.head.lemma_.lower() in lex.blame_verbs:
-            # "holds the front responsible for": who is held to account is the word's subject
-            found += [g for c in token.children if c.dep_ == "nsubj" for g in _conjuncts(c)]
-    return found if harm else [t for t in found if force_of(t, lex) is not None]
-
-
-def _holds_to_account(verb: Token, lex: RoleLexicon) -> bool:
-    """ "holds the front responsible", "held the rebels responsible": a verb of holding someone
-    to account, not of holding hostages."""
-    return any(w.lower_ in lex.blame_words for c in verb.children for w in (c, *c.children))
-
-
-def _attack_noun(token: Token, lex: RoleLexicon) -> bool:
-    """An attack told as a noun: "the dynamite attack", "the bombing"."""
-    return token.pos_ == "NOUN" and token.lemma_.lower() in lex.attack_verbs
-
-
-def _accuser(subject: Token, lex: RoleLexicon) -> bool:
-    """Whether a subject is who blames, not who did it: "the rebels blamed the army for ...",
-    "the rebels claimed ... and blamed the army"."""
-    verb = subject.head
-    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
-    blamed = [
-        g
-        for v in verbs
-        if v.lemma_.lower() in lex.blame_verbs
-        for c in v.children
-        if c.dep_ == "dobj"
-        for g in _conjuncts(c)
-    ]
-    return any(force_of(g, lex) is not None for g in blamed)
 
 
 def _fought(token: Token, lex: RoleLexicon, group_tokens: set[int]) -> bool:
@@ -311,7 +249,7 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
         if token.pos_ == "VERB" and lemma in lex.doer_verbs:
             for child in token.children:
                 if child.dep_ == "nsubj" and child.i not in group_tokens:
-                    for doer in _conjuncts(child):
+                    for doer in conjuncts(child):
                         _add_doer(roles, doer, lex)
                 elif child.dep_ == "prep" and child.lower_ in lex.place_prepositions:
                     # "placed three bombs at bank branches"
@@ -323,14 +261,14 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
             lemma not in lex.attack_verbs and lemma not in lex.harm_verbs
         ):
             continue
-        if lemma in lex.blame_verbs and _holds_to_account(token, lex):
+        if lemma in lex.blame_verbs and holds_to_account(token, lex):
             continue  # "cristiani holds the fmln responsible for ...": he blames, not harms
         harm = lemma in lex.harm_verbs
         # "troops killed 14 terrorists", "the police killed six kidnappers": forces fighting
         # doers, not forces doing an attack.
         fighting = any(
             c.dep_ in ("dobj", "nsubjpass")
-            and any(_fought(g, lex, group_tokens) for g in _conjuncts(c))
+            and any(_fought(g, lex, group_tokens) for g in conjuncts(c))
             for c in token.children
         )
         for child in token.children:
@@ -338,14 +276,14 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
             doers: list[Token] = []
             undergoers: list[Token] = []
             if dep == "nsubj" and token.pos_ == "VERB":
-                doers = _conjuncts(child)
+                doers = conjuncts(child)
             elif dep == "agent" or (
                 dep == "prep" and child.lower_ == "by" and token.pos_ == "NOUN"
             ):
                 # "murdered by security forces", "an attack by urban guerrillas"
                 doers = _objects(child)
             elif dep in ("dobj", "nsubjpass"):
-                undergoers = _conjuncts(child)
+                undergoers = conjuncts(child)
             elif dep == "prep" and child.lower_ in lex.place_prepositions and not harm:
                 undergoers = _objects(child)
             elif dep == "prep" and child.lower_ == "of" and token.pos_ == "NOUN" and harm:
@@ -375,15 +313,15 @@ def roles_of(sentence: Span, group_tokens: set[int]) -> Roles:
         # "perpetrated by urban guerrillas", "terrorists staged ...": doers whatever the verb.
         agent = token.dep_ == "pobj" and token.head.lower_ == "by"
         subject = token.dep_ == "nsubj" and token.lower_ in lex.strong_perpetrators
-        subject = subject and not _accuser(token, lex)
+        subject = subject and not accuser(token, lex)
         if token.i in group_tokens or not (agent or subject):
             continue
-        for doer in _conjuncts(token):
+        for doer in conjuncts(token):
             # Any "by" phrase: "a statement issued by the army" is no force doing the act.
             _add_doer(roles, doer, lex, forces=False)
     for thing in _aimed_at(sentence, lex):
         _keep(roles.targets, target_phrase(thing, lex))
-    for doer in _blamed(sentence, lex):
+    for doer in blamed(sentence, lex):
         if doer.i not in group_tokens:
             _add_doer(roles, doer, lex, named_at)
     for name in people:
