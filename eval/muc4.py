@@ -76,6 +76,10 @@ def _one_generic(doers: list[str]) -> list[str]:
     return [d for d in doers if d not in strong or d == bare[0]]
 
 
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") else word
+
+
 def predict(facts: Facts) -> dict[str, list[list[str]]]:
     """The five roles of one document, from the events dossier found in it."""
     roles: dict[str, list[str]] = {role: [] for role in ROLES}
@@ -114,7 +118,12 @@ def predict(facts: Facts) -> dict[str, list[list[str]]]:
             # Weapons of an event that harmed no one named and nothing are arms talked of
             # (fighting, seizures, arsenals), not the instrument of an incident.
             roles["Weapon"] += event.weapon
-    roles["PerpInd"] = _one_generic(roles["PerpInd"])
+    # "the group", "the units": a collective noun alone is the organisation told again, not
+    # who did it.
+    collective = role_lexicon().collective_nouns
+    roles["PerpInd"] = [
+        p for p in _one_generic(roles["PerpInd"]) if _singular(normalise(p)) not in collective
+    ]
     result: dict[str, list[list[str]]] = {}
     for role, mentions in roles.items():
         seen: dict[str, str] = {}

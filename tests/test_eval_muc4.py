@@ -148,3 +148,8 @@ def test_a_state_force_with_a_toll_is_its_perpetrator() -> None:
     )
     assert predict(_facts("", force))["PerpOrg"] == [["armed forces"]]
     assert predict(_facts("", group))["PerpOrg"] == []
+
+
+def test_a_collective_noun_alone_names_no_doers() -> None:
+    event = _event(perpetrator_individuals=("group", "units", "group of armed men", "gunmen"))
+    assert predict(_facts("", event))["PerpInd"] == [["group of armed men"], ["gunmen"]]
