@@ -76,6 +76,14 @@ def _one_generic(doers: list[str]) -> list[str]:
     return [d for d in doers if d not in strong or d == bare[0]]
 
 
+_COUNT = re.compile(rf"(?:\d|{_NUMBER}\b)", re.I)
+
+
+def _named(victim: str) -> bool:
+    """A victim named, not counted: "13 us service members" and "two officers" are counts."""
+    return not _COUNT.match(victim)
+
+
 def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") else word
 
@@ -89,10 +97,10 @@ def predict(facts: Facts) -> dict[str, list[list[str]]]:
         if (
             event.targets
             and all(_MILITARY.search(t) for t in event.targets)
-            and not any(not v[:1].isdigit() for v in event.victims)
+            and not any(_named(v) for v in event.victims)
         ):
             continue  # combat: an attack on the military only
-        harmed = event.targets or any(not v[:1].isdigit() for v in event.victims)
+        harmed = event.targets or any(_named(v) for v in event.victims)
         # A group named near an event is its perpetrator when the text says the group did it
         # (claimed, accused, suspected; confirmed where someone or something was harmed), or
         # when the event shows the group's doers, or what it harmed and with what. A group
@@ -113,7 +121,7 @@ def predict(facts: Facts) -> dict[str, list[list[str]]]:
             _counted(_HEDGE.sub("", p), facts.document.text) for p in event.perpetrator_individuals
         ]
         roles["Target"] += [t for t in event.targets if not _MILITARY.search(t)]
-        roles["Victim"] += [v for v in event.victims if not v[:1].isdigit()]
+        roles["Victim"] += [v for v in event.victims if _named(v)]
         if harmed:
             # Weapons of an event that harmed no one named and nothing are arms talked of
             # (fighting, seizures, arsenals), not the instrument of an incident.

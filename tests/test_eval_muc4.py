@@ -153,3 +153,8 @@ def test_a_state_force_with_a_toll_is_its_perpetrator() -> None:
 def test_a_collective_noun_alone_names_no_doers() -> None:
     event = _event(perpetrator_individuals=("group", "units", "group of armed men", "gunmen"))
     assert predict(_facts("", event))["PerpInd"] == [["group of armed men"], ["gunmen"]]
+
+
+def test_victims_counted_in_words_are_counts_not_names() -> None:
+    event = _event(victims=("two officers", "13 us service members", "hector oqueli"))
+    assert predict(_facts("", event))["Victim"] == [["hector oqueli"]]
