@@ -272,3 +272,12 @@ def test_who_holds_a_group_responsible_blames_and_is_no_doer() -> None:
     doers = _all(events, "perpetrator_individuals")
     assert "alfredo cristiani" not in doers and "rebels" in doers, doers
     assert "jose antonio rodriguez porth" in _all(events, "victims")
+
+
+def test_an_ordinal_or_a_word_of_force_is_no_part_of_a_weapon() -> None:
+    events = _events(
+        "on 3 may 1989 a powerful bomb exploded at the bank, and a second bomb damaged the "
+        "town hall."
+    )
+    weapons = _all(events, "weapon")
+    assert "bomb" in weapons and not any(w.startswith(("powerful", "second")) for w in weapons)
