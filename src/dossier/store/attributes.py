@@ -18,7 +18,13 @@ from dossier.model import (
     StoredAttribute,
 )
 from dossier.store.read import relation_query
-from dossier.store.tables import ActorRow, AttributeRow, DocumentRow, RelationRow
+from dossier.store.tables import (
+    ActorRow,
+    AttributeRow,
+    DocumentRow,
+    RelationRow,
+    date_columns,
+)
 
 
 def attribute_rows(
@@ -42,10 +48,7 @@ def attribute_rows(
                 "value": value,
                 "role": a.role,
                 "fate": a.fate,
-                "date_value": date.value if date else None,
-                "date_end": date.end if date else None,
-                "date_precision": date.precision if date else None,
-                "date_text": date.text if date else None,
+                **date_columns(date),
                 "low": count.low if count else None,
                 "high": count.high if count else None,
                 "count_text": count.text if count else None,

@@ -25,6 +25,7 @@ from dossier.store.tables import (
     RelationRow,
     StatementRow,
     VictimCategoryRow,
+    date_columns,
 )
 from dossier.vocab.fold import name_key
 
@@ -235,10 +236,7 @@ def _event_values(event: Event, document_id: str, perpetrator_id: int | None) ->
         "document_id": document_id,
         "type": event.type,
         "suicide": event.suicide,
-        "date_value": date.value if date else None,
-        "date_end": date.end if date else None,
-        "date_precision": date.precision if date else None,
-        "date_text": date.text if date else None,
+        **date_columns(date),
         "place_name": place.name if place else None,
         "place_kind": place.kind if place else None,
         "site": event.site,

@@ -20,9 +20,21 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from dossier.model import DateValue
+
 
 class Base(DeclarativeBase):
     pass
+
+
+def date_columns(date: DateValue | None) -> dict[str, str | None]:
+    """The four columns a date is stored in, the same in events and attributes."""
+    return {
+        "date_value": date.value if date else None,
+        "date_end": date.end if date else None,
+        "date_precision": date.precision if date else None,
+        "date_text": date.text if date else None,
+    }
 
 
 class DocumentRow(Base):
