@@ -30,6 +30,7 @@ from dossier.extract import (  # noqa: F401
     entities,
     events,
     furniture,
+    lemmas,
     paragraphs,
     places,
     relations,

@@ -1,9 +1,10 @@
-"""dossier's attribute ruler sets exactly what the model's own ruler sets, token by token.
+"""dossier's attribute ruler and lemmatizer set exactly what the model's own set, token by token.
 
-It only remembers, by a token's tag, dependency, space flag and word, what the model's rules
-give; so on real reports, on texts that meet the rules over two tokens ("y'all", "there is",
-"gon na"), and on a second pass where everything comes from memory, the two must agree on every
-tag, part of speech, morphology, lemma and dependency.
+They only remember what the model's rules give: the ruler by a token's tag, dependency, space
+flag and word, the lemmatizer by its word, part of speech and morphology. So on real reports, on
+texts that meet the rules over two tokens ("y'all", "there is", "gon na"), and on a second pass
+where everything comes from memory, each must agree with the model's on every tag, part of
+speech, morphology, lemma and dependency.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from dossier.extract.attribute_rules import CachedAttributeRuler
+from dossier.extract.lemmas import CachedLemmatizer
 from dossier.extract.pipeline import load_model, load_pipeline
 from tests.conftest import SEED, SHARED
 
@@ -54,7 +56,25 @@ def test_the_cached_ruler_sets_what_the_models_ruler_sets(
             assert (expected.to_array(SET) == got.to_array(SET)).all(), doc.text
 
 
-def test_the_pipeline_runs_the_cached_ruler_with_the_models_rules(model: Language) -> None:
-    ruler = load_pipeline().get_pipe("attribute_ruler")
+def test_the_cached_lemmatizer_sets_what_the_models_lemmatizer_sets(
+    model: Language, parsed: list[Doc]
+) -> None:
+    ruled = [model.get_pipe("attribute_ruler")(doc.copy()) for doc in parsed]
+    cached = CachedLemmatizer()
+    # Its own copy of the model's lemmatizer: adopting one turns its lists of lemmas into sets.
+    cached.adopt(load_model(exclude=("ner",)).get_pipe("lemmatizer"))
+    stock = model.get_pipe("lemmatizer")
+    for _ in range(2):  # learning, then from memory
+        for doc in ruled:
+            expected, got = stock(doc.copy()), cached(doc.copy())
+            assert [t.lemma_ for t in expected] == [t.lemma_ for t in got], doc.text
+
+
+def test_the_pipeline_runs_the_cached_components_with_the_models_rules(model: Language) -> None:
+    nlp = load_pipeline()
+    ruler = nlp.get_pipe("attribute_ruler")
     assert isinstance(ruler, CachedAttributeRuler)
     assert ruler.patterns == model.get_pipe("attribute_ruler").patterns
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    assert isinstance(lemmatizer, CachedLemmatizer)
+    assert lemmatizer.model is not None and lemmatizer.model.mode == "rule"
