@@ -2,9 +2,9 @@
 
 They only remember what the model's rules give: the ruler by a token's tag, dependency, space
 flag and word, the lemmatizer by its word, part of speech and morphology. So on real reports, on
-texts that meet the rules over two tokens ("y'all", "there is", "gon na"), and on a second pass
-where everything comes from memory, each must agree with the model's on every tag, part of
-speech, morphology, lemma and dependency.
+texts that meet the rules over two tokens ("y'all", "there is", "gon na") or with a regular
+expression ("nothin'"), and on a second pass where everything comes from memory, each must agree
+with the model's on every tag, part of speech, morphology, lemma and dependency.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ ACLED = SHARED / "eval" / "reports" / "acled-dev.csv"
 RULES_OF_TWO = [
     "Y'all ain't seen it; there is no way, gon na stop, let's go, c'mon, gotta run.",
     "There were two blasts and there's a third.  I said it to you, and you told it to me.",
+    "They got nothin' left and nuthin' to lose.",
 ]
 SET = [TAG, POS, MORPH, LEMMA, DEP]
 

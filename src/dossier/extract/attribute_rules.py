@@ -16,6 +16,7 @@ speech, morphology and lemmas, the lemmatizer downstream reading the same input.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
@@ -84,6 +85,15 @@ class _Index:
         self.named: dict[str, set[int]] = {"TAG": set(), "DEP": set(), "LOWER": set()}
         self.single = Matcher(ruler.vocab, validate=False)
         self.rest = Matcher(ruler.vocab, validate=False)
+        # What a document must hold for one of the other rules to match in it: a word, a word
+        # of a regular expression or a dependency label one of each rule's tokens must have
+        # ("gon" of "gon na", "nothin'", the "expl" of "there is"); most documents hold none,
+        # and their Matcher is not run. Whether a word meets the expressions is remembered.
+        self.rest_words: set[int] = set()
+        self.rest_deps: set[int] = set()
+        self.rest_patterns: list[re.Pattern[str]] = []
+        self.rest_met: dict[int, bool] = {}
+        self.rest_always = False
         for i, spec in enumerate(ruler.patterns):
             key = self.strings.add(str(i))
             patterns = spec["patterns"]
@@ -95,10 +105,48 @@ class _Index:
                             self.named[attr] |= {self.strings.add(v) for v in _values(value)}
             else:
                 self.rest.add(key, patterns)
+                for pattern in patterns:
+                    self._require(pattern)
         self.met: dict[Key, tuple[tuple[int, ...], dict]] = {}
+
+    def _require(self, pattern: list[dict]) -> None:
+        """Note what a document must hold for `pattern` to match: the words or dependency
+        labels of its first token that must have one (an optional token need not be there)."""
+        for spec in pattern:
+            if "OP" in spec:
+                continue
+            for attr, into in (("LOWER", self.rest_words), ("DEP", self.rest_deps)):
+                value = spec.get(attr)
+                if isinstance(value, str) or (isinstance(value, dict) and set(value) == {"IN"}):
+                    into |= {self.strings.add(v) for v in _values(value)}
+                    return
+            lower = spec.get("LOWER")
+            if isinstance(lower, dict) and set(lower) == {"REGEX"}:
+                # As the Matcher tests one: a search in the token's lower-case form.
+                self.rest_patterns.append(re.compile(lower["REGEX"]))
+                return
+        self.rest_always = True
+
+    def _may_match_rest(self, values: list[list[int]]) -> bool:
+        """Whether a document of these tokens holds what one of the other rules needs."""
+        if self.rest_always:
+            return True
+        words, deps, met = self.rest_words, self.rest_deps, self.rest_met
+        for _, dep, _, lower in values:
+            if lower in words or dep in deps:
+                return True
+            if self.rest_patterns:
+                known = met.get(lower)
+                if known is None:
+                    text = self.strings[lower]
+                    known = met[lower] = any(p.search(text) for p in self.rest_patterns)
+                if known:
+                    return True
+        return False
 
     def apply(self, doc: Doc) -> None:
         tags, deps, words = self.named["TAG"], self.named["DEP"], self.named["LOWER"]
+        values = doc.to_array([TAG, DEP, IS_SPACE, LOWER]).tolist()
         keys: list[Key] = [
             (
                 tag if tag in tags else _OTHER,
@@ -106,13 +154,19 @@ class _Index:
                 space,
                 lower if lower in words else _OTHER,
             )
-            for tag, dep, space, lower in doc.to_array([TAG, DEP, IS_SPACE, LOWER]).tolist()
+            for tag, dep, space, lower in values
         ]
         met = self.met
         if any(key not in met for key in keys):
             self._learn(doc, keys)
         extra: dict[int, set[int]] = {}
-        for match_id, start, end in self.rest(doc, allow_missing=True, as_spans=False):
+        rest_words, rest_deps = self.rest_words, self.rest_deps
+        may = self.rest_always or any(
+            lower in rest_words or dep in rest_deps for _, dep, _, lower in values
+        )
+        for match_id, start, end in (
+            self.rest(doc, allow_missing=True, as_spans=False) if may else ()
+        ):
             rule = int(self.strings[match_id])
             index = self.indices[rule]
             token = start + index if index >= 0 else end + index
