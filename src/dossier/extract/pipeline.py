@@ -24,11 +24,13 @@ from dossier.extract import (  # noqa: F401
     actors,
     aliases,
     anaphora,
+    attribute_rules,
     attributes,
     claims,
     entities,
     events,
     furniture,
+    lemmas,
     paragraphs,
     places,
     relations,
@@ -68,16 +70,26 @@ def _build(config: str | None) -> Language:
     order: list[str] = spec["nlp"]["pipeline"]
     sections: dict[str, dict[str, object]] = spec["components"]
     nlp = load_model(spec["nlp"]["models"])
+    # The model's components a section replaces, kept for a replacement that adopts what they hold
+    # (dossier's attribute ruler takes the model's rules).
+    replaced: dict[str, object] = {}
     for name in nlp.pipe_names:
         if name not in order or name in sections:
-            nlp.remove_pipe(name)
+            replaced[name] = nlp.remove_pipe(name)[1]
     previous = None
     for name in order:
         if name in sections:
             settings = dict(sections[name])
             factory = str(settings.pop("factory"))
             place = {"after": previous} if previous else {"first": True}
-            nlp.add_pipe(factory, name=name, config=settings, **place)  # type: ignore[arg-type]
+            component = nlp.add_pipe(
+                factory,
+                name=name,
+                config=settings,
+                **place,  # type: ignore[arg-type]
+            )
+            if name in replaced and hasattr(component, "adopt"):
+                component.adopt(replaced[name])
         previous = name
     if nlp.pipe_names != order:
         raise DossierError(
