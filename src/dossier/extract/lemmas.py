@@ -22,6 +22,8 @@ from spacy.tokens import Doc
 # The modes of spaCy's Lemmatizer whose lemma depends on the word, part of speech and
 # morphology only.
 _PURE_MODES = ("rule", "lookup")
+# Lemmas remembered at most: news of a year holds a few hundred thousand distinct words.
+_REMEMBERED = 500_000
 
 
 class CachedLemmatizer:
@@ -66,6 +68,8 @@ class CachedLemmatizer:
             key = (orth, pos, morph)
             found = lemmas.get(key)
             if found is None:
+                if len(lemmas) >= _REMEMBERED:
+                    lemmas.clear()  # a long run's memory stays flat
                 found = lemmas[key] = strings.add(model.lemmatize(doc[i])[0])
             values[i, 3] = found
             changed = True
