@@ -19,6 +19,7 @@ def _loose(doc: Doc, i: int) -> bool:
 
 
 def _named(token: Token) -> bool:
+    """A word of a proper name's modifiers: "central" of "central american university"."""
     return token.pos_ in ("PROPN", "ADJ") and token.dep_ in ("amod", "compound")
 
 
