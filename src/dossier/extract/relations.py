@@ -18,7 +18,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from functools import cache
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -31,10 +31,11 @@ from dossier.vocab.registry import load_registry
 from dossier.vocab.relations import RelationCues, relation_cues
 
 
-@cache
+@lru_cache(maxsize=8192)
 def _compile(pattern: str, a: str, b: str) -> re.Pattern[str]:
     """A pattern with the placeholders of two actors' indices: one per pattern and pair of
-    indices, kept, as they outnumber the 512 patterns `re` itself keeps and were compiled again."""
+    indices, kept, as they outnumber the 512 patterns `re` itself keeps and were compiled again
+    (bounded: a sentence naming dozens of actors would otherwise keep thousands)."""
     return re.compile(pattern.replace("{A}", a).replace("{B}", b), re.I)
 
 
