@@ -27,6 +27,7 @@ RULES_OF_TWO = [
     "Y'all ain't seen it; there is no way, gon na stop, let's go, c'mon, gotta run.",
     "There were two blasts and there's a third.  I said it to you, and you told it to me.",
     "They got nothin' left and nuthin' to lose.",
+    "Nothin' changed.",  # a rule's regular expression is all the document meets
 ]
 SET = [TAG, POS, MORPH, LEMMA, DEP]
 

@@ -160,10 +160,7 @@ class _Index:
         if any(key not in met for key in keys):
             self._learn(doc, keys)
         extra: dict[int, set[int]] = {}
-        rest_words, rest_deps = self.rest_words, self.rest_deps
-        may = self.rest_always or any(
-            lower in rest_words or dep in rest_deps for _, dep, _, lower in values
-        )
+        may = self._may_match_rest(values)
         for match_id, start, end in (
             self.rest(doc, allow_missing=True, as_spans=False) if may else ()
         ):
