@@ -56,7 +56,7 @@ def accuser(subject: Token, lex: RoleLexicon) -> bool:
     "the rebels claimed ... and blamed the army"."""
     verb = subject.head
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
-    blamed = [
+    accused = [
         g
         for v in verbs
         if v.lemma_.lower() in lex.blame_verbs
@@ -64,4 +64,4 @@ def accuser(subject: Token, lex: RoleLexicon) -> bool:
         if c.dep_ == "dobj"
         for g in conjuncts(c)
     ]
-    return any(force_of(g, lex) is not None for g in blamed)
+    return any(force_of(g, lex) is not None for g in accused)

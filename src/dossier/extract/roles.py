@@ -64,7 +64,7 @@ class Roles:
 
 
 # Words an owner's phrase never ends with.
-_LOOSE = ("DET", "ADP", "CCONJ", "PRON", "PUNCT")
+_NEVER_LAST = ("DET", "ADP", "CCONJ", "PRON", "PUNCT")
 
 
 def target_phrase(head: Token, lex: RoleLexicon) -> str:
@@ -88,7 +88,7 @@ def target_phrase(head: Token, lex: RoleLexicon) -> str:
             break  # "homes of leaders of farm unions", not "... in various sectors"
         end += 1
     # "the offices of all the (words indistinct)": the owner is cut off, not named.
-    while end > of.i + 1 and (doc[end - 1].pos_ in _LOOSE or doc[end - 1].text == '"'):
+    while end > of.i + 1 and (doc[end - 1].pos_ in _NEVER_LAST or doc[end - 1].text == '"'):
         end -= 1
     if end == of.i + 1:
         return text

@@ -106,9 +106,9 @@ class Events:
             if incident.date is None:
                 incident.date = _reported_date(incident)
             if incident.perpetrator is None and not incident.state_doer:
-                if incident.roles.forces and not incident.roles.others:
+                if (force := incident.forces_only()) is not None:
                     # State forces did it, by a sentence that told no attack of its own.
-                    incident.perpetrator_text = incident.roles.forces[0]
+                    incident.perpetrator_text = force
                     incident.attribution, incident.state_doer = CONFIRMED, True
                 else:
                     passage_group(incident, groups, doc)

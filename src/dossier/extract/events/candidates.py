@@ -262,10 +262,10 @@ def candidate(
     if state:
         told.perpetrator_text, told.attribution = state, CONFIRMED
         told.state_doer = True
-    elif doer is None and roles.forces and not roles.others:
+    elif doer is None and (force := told.forces_only()) is not None:
         # "the air force bombed ...", "five soldiers killed ...": the state's own forces did it,
         # as the text says or alleges ("accused the army of ...").
-        told.perpetrator_text = roles.forces[0]
+        told.perpetrator_text = force
         told.attribution, told.attributed_by = stance(sentence, lex, source, found, None)
         told.state_doer = True
     if doer is not None:

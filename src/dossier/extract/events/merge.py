@@ -123,6 +123,11 @@ class Candidate:
         done = bool(self.roles.targets or self.roles.victims or self.reports)
         return doer and done
 
+    def forces_only(self) -> str | None:
+        """The state force that did it where the state's forces are the only doers read ("the
+        air force bombed ...", "five soldiers killed ..."), else None."""
+        return self.roles.forces[0] if self.roles.forces and not self.roles.others else None
+
     def anchored(self) -> bool:
         specific = self.place is not None and self.place.kind != "country"
         return self.date is not None or specific
